@@ -1,0 +1,234 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/text"
+)
+
+// Arabic rules. News Arabic is mostly verb–subject–object:
+//
+//	[و|ف] CUE  SOURCE  [-role-]  [channel, addressee]  COMPLEMENTIZER  CONTENT
+//
+// with the source fronted after a complementizer (أن الجانب الأميركي أكد)
+// and in headlines. The parser walks that template from each cue; every
+// step that does not fit stops the walk, so an unexpected shape gives no
+// claim rather than a wrong one.
+
+type candKind uint8
+
+const (
+	candVerb candKind = iota
+	candParticiple
+	candAccording
+	candColon
+	candClosing
+)
+
+// cand is a cue found in a sentence, before it is parsed.
+type cand struct {
+	kind   candKind
+	def    *cueDef
+	start  int // first token of the cue
+	end    int // token after the cue
+	neg    bool
+	nounAt int // for a light verb + noun cue, the noun's index; else -1
+	// skip is the number of runes of token end already read by the cue
+	// (the ل of وفقا لـ).
+	skip int
+	// boundary: the cue opens a new claim and so ends the content before it.
+	boundary bool
+}
+
+// np is a stretch of tokens naming a source, possibly starting inside its
+// first token (after a proclitic).
+type np struct {
+	start, end int
+	skip       int
+	// gloss is a Latin name given in parentheses after it.
+	gloss string
+}
+
+func (n np) empty() bool { return n.end <= n.start }
+
+// findCands lists the cues of a sentence in order.
+func (p *parser) findCands() []cand {
+	lx, toks := p.lx, p.toks
+	var out []cand
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.quoted || !t.word() {
+			if t.colon() && p.headlineColon(i) {
+				out = append(out, cand{kind: candColon, start: i, end: i + 1, nounAt: -1})
+			}
+			continue
+		}
+		if n, skip := p.matchPhrase(lx.closing, i); n > 0 {
+			out = append(out, cand{kind: candClosing, start: i, end: i + n, skip: skip, boundary: true, nounAt: -1})
+			i += n - 1
+			continue
+		}
+		if n, skip := p.matchPhrase(lx.according, i); n > 0 && !p.falseAccording(i, n, skip) {
+			c := cand{kind: candAccording, start: i, end: i + n, skip: skip, nounAt: -1,
+				def: &cueDef{lemma: p.span(i, i+n).text(toks), class: claimtrail.ClassAccording, stance: claimtrail.Neutral}}
+			c.boundary = i > 0 && (toks[i-1].comma() || toks[i-1].dash())
+			out = append(out, c)
+			i += n - 1
+			continue
+		}
+		if lx.lightVerbs[t.Key] || lx.lightVerbs[t.bare] {
+			if i+1 < len(toks) {
+				if d := lx.nouns[toks[i+1].Key]; d != nil {
+					out = append(out, cand{kind: candVerb, def: d, start: i, end: i + 2, nounAt: i + 1,
+						boundary: i > 0 && toks[i-1].comma(), neg: p.negated(i)})
+					i++
+					continue
+				}
+			}
+		}
+		if d := lookup(lx.participles, t); d != nil {
+			out = append(out, cand{kind: candParticiple, def: d, start: i, end: i + 1, boundary: true, nounAt: -1})
+			continue
+		}
+		if d := lookup(lx.verbs, t); d != nil {
+			if i > 0 && toks[i-1].Key == "ما" && p.accordingBefore(i-1) {
+				continue // وفق ما ذكرت: part of the according-to phrase
+			}
+			c := cand{kind: candVerb, def: d, start: i, end: i + 1, nounAt: -1, neg: p.negated(i)}
+			c.boundary = i > 0 && toks[i-1].comma() && t.bare != ""
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func lookup(m map[string]*cueDef, t *tk) *cueDef {
+	if d := m[t.Key]; d != nil {
+		return d
+	}
+	if t.bare != "" {
+		return m[t.bare]
+	}
+	return nil
+}
+
+func (p *parser) negated(i int) bool {
+	return i > 0 && p.lx.negators[p.toks[i-1].Key]
+}
+
+// accordingBefore reports whether an according-to word stands just before i.
+func (p *parser) accordingBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		for _, ph := range p.lx.according {
+			if len(ph) == 1 && (ph[0] == p.toks[k].Key || ph[0] == p.toks[k].bare) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// falseAccording rejects وفق خطة ("under a plan"): an according-to word
+// must be followed by ما + verb or by something that can be a source.
+func (p *parser) falseAccording(i, n, skip int) bool {
+	j := i + n
+	if skip > 0 {
+		j = i + n - 1
+	}
+	if j >= len(p.toks) {
+		return true
+	}
+	last := p.lx.according
+	_ = last
+	t := &p.toks[j]
+	if !t.word() && t.Kind != text.Quote {
+		return true
+	}
+	key := t.Key
+	if skip > 0 {
+		key = string([]rune(key)[skip:])
+	}
+	if key == "ما" {
+		return false
+	}
+	if p.lx.sourceHead(key) || p.isOutletAt(j) {
+		return false
+	}
+	// A bare definite noun that is not a source noun (الخطة، الاتفاق) is
+	// the content's frame, not its source.
+	if strings.HasPrefix(key, "ال") {
+		return !p.lx.anaphorKey(key)
+	}
+	return false
+}
+
+// headlineColon: "السفارة الأمريكية: ..." in a headline or at a sentence
+// start, a short name before a colon.
+func (p *parser) headlineColon(i int) bool {
+	if i == 0 || i > 6 || i+1 >= len(p.toks) {
+		return false
+	}
+	if p.kind != claimtrail.ParagraphTitle && p.kind != claimtrail.ParagraphHeading {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		if !p.toks[k].word() {
+			return false
+		}
+		if lookup(p.lx.verbs, &p.toks[k]) != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// matchPhrase matches one of ps at token i and returns how many tokens it
+// spans. A final one-letter element matches as the proclitic of the next
+// word; then skip is 1 and the last token is only partly read.
+func (p *parser) matchPhrase(ps []phrase, i int) (n, skip int) {
+	toks := p.toks
+outer:
+	for _, ph := range ps {
+		if i+len(ph) > len(toks) {
+			continue
+		}
+		for k, w := range ph {
+			t := &toks[i+k]
+			if k == len(ph)-1 && len([]rune(w)) == 1 && k > 0 {
+				r := []rune(t.Key)
+				if len(r) > 2 && string(r[0]) == w && t.Kind == text.Word {
+					return len(ph), 1
+				}
+				// لـ written apart: "وفقا لـ وزارة"
+				if t.Key == w && i+k+1 < len(toks) {
+					return len(ph), 0
+				}
+				continue outer
+			}
+			if t.Key != w && !(k == 0 && t.bare == w) {
+				continue outer
+			}
+		}
+		return len(ph), 0
+	}
+	return 0, 0
+}
+
+type tokSpan struct{ start, end int }
+
+func (p *parser) span(a, b int) tokSpan { return tokSpan{a, b} }
+
+func (s tokSpan) text(toks []tk) string {
+	if s.end <= s.start {
+		return ""
+	}
+	var b strings.Builder
+	for k := s.start; k < s.end; k++ {
+		if k > s.start && toks[k].Span.Start > toks[k-1].Span.End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].Text)
+	}
+	return b.String()
+}

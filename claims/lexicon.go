@@ -1,0 +1,460 @@
+package claims
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/text"
+)
+
+//go:embed lexicon/*.yaml
+var builtin embed.FS
+
+// Complement names what a cue may be followed by.
+type Complement uint8
+
+// Complements, as bit flags.
+const (
+	CompThat    Complement = 1 << iota // a complementizer: إن، أن، that
+	CompQuote                          // a colon or a quotation mark
+	CompNominal                        // a noun phrase
+	CompPrep                           // the cue's own preposition
+)
+
+// VerbDef is one cue verb as written in a lexicon file.
+type VerbDef struct {
+	Lemma       string   `yaml:"lemma"`
+	Class       string   `yaml:"class"`
+	Stance      string   `yaml:"stance"`
+	Past        []string `yaml:"past"`
+	Present     []string `yaml:"present"`
+	Forms       []string `yaml:"forms"`
+	Participles []string `yaml:"participles"`
+	Complements []string `yaml:"complements"`
+	Preps       []string `yaml:"preps"`
+	Relay       bool     `yaml:"relay"`
+}
+
+// NounDef is a verbal noun that makes a cue after a light verb.
+type NounDef struct {
+	Lemma       string   `yaml:"lemma"`
+	Stance      string   `yaml:"stance"`
+	Complements []string `yaml:"complements"`
+	Preps       []string `yaml:"preps"`
+}
+
+// OutletDef is a gazetteer entry.
+type OutletDef struct {
+	Name    string   `yaml:"name"`
+	Kind    string   `yaml:"kind"`
+	Aliases []string `yaml:"aliases"`
+}
+
+// LexiconFile is the YAML schema of a lexicon file. Every list is optional,
+// so a user's file can add a few verbs or outlets and nothing else.
+type LexiconFile struct {
+	Language          string              `yaml:"language"`
+	Verbs             []VerbDef           `yaml:"verbs"`
+	Nouns             []NounDef           `yaml:"nouns"`
+	LightVerbs        []string            `yaml:"light_verbs"`
+	AccordingTo       []string            `yaml:"according_to"`
+	ClosingDistancing []string            `yaml:"closing_distancing"`
+	Complementizers   []string            `yaml:"complementizers"`
+	ComplementPreps   []string            `yaml:"complement_preps"`
+	Negators          []string            `yaml:"negators"`
+	Channels          []string            `yaml:"channels"`
+	ChannelReporters  []string            `yaml:"channel_reporters"`
+	Adverbials        []string            `yaml:"adverbials"`
+	SubjectBreaks     []string            `yaml:"subject_breaks"`
+	SourceNouns       map[string][]string `yaml:"source_nouns"`
+	Unnamed           map[string][]string `yaml:"unnamed"`
+	UnnamedMarkers    []string            `yaml:"unnamed_markers"`
+	Anaphors          map[string][]string `yaml:"anaphors"`
+	Relatives         []string            `yaml:"relatives"`
+	TitleLinks        []string            `yaml:"title_links"`
+	Honorifics        []string            `yaml:"honorifics"`
+	Outlets           []OutletDef         `yaml:"outlets"`
+}
+
+// cueDef is a compiled cue: what the extractor needs once a form matched.
+type cueDef struct {
+	lemma  string
+	class  claimtrail.CueClass
+	stance claimtrail.Stance
+	comps  Complement
+	preps  map[string]bool
+	relay  bool
+}
+
+type anaphorClass uint8
+
+const (
+	anaNone anaphorClass = iota
+	anaDocument
+	anaOutlet
+	anaGroup
+	anaPronoun
+)
+
+// phrase is a sequence of token keys. A final one-letter element is a
+// proclitic of the next word (وفقا لـ: "وفقا لوزارة").
+type phrase []string
+
+type outlet struct {
+	name string
+	kind claimtrail.SourceKind
+}
+
+// Lexicon is the compiled language knowledge of one language: every form
+// keyed by its normalised spelling, built once and shared by all calls.
+type Lexicon struct {
+	Lang string
+
+	verbs       map[string]*cueDef
+	participles map[string]*cueDef
+	nouns       map[string]*cueDef
+	lightVerbs  map[string]bool
+
+	according []phrase
+	closing   []phrase
+	channels  []phrase
+	markers   []phrase
+
+	complementizers map[string]bool
+	compPreps       map[string]bool
+	negators        map[string]bool
+	reporters       map[string]bool
+	adverbials      map[string]bool
+	breaks          map[string]bool
+	relatives       map[string]bool
+	titleLinks      map[string]bool
+	honorifics      map[string]bool
+
+	nounKind    map[string]claimtrail.SourceKind // head noun → kind
+	unnamed     map[string]claimtrail.SourceKind // unnamed head → official or anonymous
+	anaphors    map[string]anaphorClass
+	outlets     map[string]outlet // alias key (spaces kept) → outlet
+	outletFirst map[string]int    // first word of an alias → longest alias in words
+}
+
+// Lexicons holds one compiled lexicon per language.
+type Lexicons map[string]*Lexicon
+
+// LoadLexicons compiles the built-in lexicons and then the user's files,
+// which extend them: entries are appended, verbs with the same lemma merge.
+func LoadLexicons(extra ...string) (Lexicons, error) {
+	files := map[string]*LexiconFile{}
+	var outlets []OutletDef
+	entries, err := fs.ReadDir(builtin, "lexicon")
+	if err != nil {
+		return nil, fmt.Errorf("read built-in lexicons: %w", err)
+	}
+	add := func(name string, data []byte) error {
+		var lf LexiconFile
+		dec := yaml.NewDecoder(strings.NewReader(string(data)))
+		dec.KnownFields(true)
+		if err := dec.Decode(&lf); err != nil {
+			return fmt.Errorf("lexicon %s: %w", name, err)
+		}
+		outlets = append(outlets, lf.Outlets...)
+		if lf.Language == "" {
+			if len(lf.Outlets) == 0 {
+				return fmt.Errorf("lexicon %s: no language: set `language: ar` or `language: en`", name)
+			}
+			return nil
+		}
+		if cur, ok := files[lf.Language]; ok {
+			cur.merge(&lf)
+		} else {
+			files[lf.Language] = &lf
+		}
+		return nil
+	}
+	for _, e := range entries {
+		data, err := builtin.ReadFile("lexicon/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		if err := add("built-in "+e.Name(), data); err != nil {
+			return nil, err
+		}
+	}
+	for _, path := range extra {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("read lexicon: %w", err)
+		}
+		if err := add(path, data); err != nil {
+			return nil, err
+		}
+	}
+	out := Lexicons{}
+	for lang, lf := range files {
+		lx, err := compile(lf, outlets)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon %s: %w", lang, err)
+		}
+		out[lang] = lx
+	}
+	return out, nil
+}
+
+func (lf *LexiconFile) merge(o *LexiconFile) {
+	byLemma := map[string]int{}
+	for i, v := range lf.Verbs {
+		byLemma[v.Lemma] = i
+	}
+	for _, v := range o.Verbs {
+		if i, ok := byLemma[v.Lemma]; ok {
+			cur := &lf.Verbs[i]
+			cur.Past = append(cur.Past, v.Past...)
+			cur.Present = append(cur.Present, v.Present...)
+			cur.Forms = append(cur.Forms, v.Forms...)
+			cur.Participles = append(cur.Participles, v.Participles...)
+			cur.Complements = append(cur.Complements, v.Complements...)
+			cur.Preps = append(cur.Preps, v.Preps...)
+			if v.Stance != "" {
+				cur.Stance = v.Stance
+			}
+			if v.Class != "" {
+				cur.Class = v.Class
+			}
+			continue
+		}
+		lf.Verbs = append(lf.Verbs, v)
+	}
+	lf.Nouns = append(lf.Nouns, o.Nouns...)
+	lf.LightVerbs = append(lf.LightVerbs, o.LightVerbs...)
+	lf.AccordingTo = append(lf.AccordingTo, o.AccordingTo...)
+	lf.ClosingDistancing = append(lf.ClosingDistancing, o.ClosingDistancing...)
+	lf.Complementizers = append(lf.Complementizers, o.Complementizers...)
+	lf.ComplementPreps = append(lf.ComplementPreps, o.ComplementPreps...)
+	lf.Negators = append(lf.Negators, o.Negators...)
+	lf.Channels = append(lf.Channels, o.Channels...)
+	lf.ChannelReporters = append(lf.ChannelReporters, o.ChannelReporters...)
+	lf.Adverbials = append(lf.Adverbials, o.Adverbials...)
+	lf.SubjectBreaks = append(lf.SubjectBreaks, o.SubjectBreaks...)
+	lf.UnnamedMarkers = append(lf.UnnamedMarkers, o.UnnamedMarkers...)
+	lf.Relatives = append(lf.Relatives, o.Relatives...)
+	lf.TitleLinks = append(lf.TitleLinks, o.TitleLinks...)
+	lf.Honorifics = append(lf.Honorifics, o.Honorifics...)
+	lf.SourceNouns = mergeMap(lf.SourceNouns, o.SourceNouns)
+	lf.Unnamed = mergeMap(lf.Unnamed, o.Unnamed)
+	lf.Anaphors = mergeMap(lf.Anaphors, o.Anaphors)
+}
+
+func mergeMap(a, b map[string][]string) map[string][]string {
+	if a == nil {
+		a = map[string][]string{}
+	}
+	for k, v := range b {
+		a[k] = append(a[k], v...)
+	}
+	return a
+}
+
+var (
+	stances = map[string]claimtrail.Stance{"neutral": claimtrail.Neutral, "assertive": claimtrail.Assertive,
+		"hedged": claimtrail.Hedged, "distancing": claimtrail.Distancing, "denial": claimtrail.Denial}
+	classes = map[string]claimtrail.CueClass{"speech": claimtrail.ClassSpeech, "writing": claimtrail.ClassWriting,
+		"thought": claimtrail.ClassThought, "evidence": claimtrail.ClassEvidence, "intention": claimtrail.ClassIntention,
+		"relay": claimtrail.ClassRelay, "according": claimtrail.ClassAccording}
+	complements = map[string]Complement{"that": CompThat, "quote": CompQuote, "nominal": CompNominal, "prep": CompPrep}
+	kinds       = map[string]claimtrail.SourceKind{"person": claimtrail.KindPerson, "organization": claimtrail.KindOrganization,
+		"government": claimtrail.KindGovernment, "official": claimtrail.KindOfficial, "outlet": claimtrail.KindOutlet,
+		"agency": claimtrail.KindAgency, "document": claimtrail.KindDocument, "anonymous": claimtrail.KindAnonymous,
+		"other": claimtrail.KindOther}
+	anaphorClasses = map[string]anaphorClass{"document": anaDocument, "outlet": anaOutlet, "group": anaGroup, "pronoun": anaPronoun}
+)
+
+func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
+	lx := &Lexicon{
+		Lang:        lf.Language,
+		verbs:       map[string]*cueDef{},
+		participles: map[string]*cueDef{},
+		nouns:       map[string]*cueDef{},
+		nounKind:    map[string]claimtrail.SourceKind{},
+		unnamed:     map[string]claimtrail.SourceKind{},
+		anaphors:    map[string]anaphorClass{},
+		outlets:     map[string]outlet{},
+		outletFirst: map[string]int{},
+	}
+	arabic := lf.Language == claimtrail.LangArabic
+	for _, v := range lf.Verbs {
+		d, err := newCueDef(v.Lemma, v.Class, v.Stance, v.Complements, v.Preps)
+		if err != nil {
+			return nil, err
+		}
+		d.relay = v.Relay
+		forms := append([]string{}, v.Forms...)
+		for _, p := range v.Past {
+			forms = append(forms, p)
+			if arabic {
+				forms = append(forms, p+"ت", p+"وا", p+"ا", p+"تا")
+			}
+		}
+		for _, p := range v.Present {
+			forms = append(forms, p)
+			if arabic {
+				r := []rune(p)
+				if r[0] == 'ي' {
+					forms = append(forms, "ت"+string(r[1:]))
+				}
+				forms = append(forms, p+"ون", p+"ان")
+			}
+		}
+		for _, f := range forms {
+			lx.verbs[text.KeyWord(f)] = d
+		}
+		for _, p := range v.Participles {
+			lx.participles[text.KeyWord(p)] = d
+			if arabic {
+				for _, suf := range []string{"ا", "ة", "ين", "ون", "تين", "تان"} {
+					lx.participles[text.KeyWord(p+suf)] = d
+				}
+			}
+		}
+	}
+	for _, n := range lf.Nouns {
+		d, err := newCueDef(n.Lemma, "speech", n.Stance, n.Complements, n.Preps)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range []string{n.Lemma, "ال" + n.Lemma} {
+			lx.nouns[text.KeyWord(f)] = d
+		}
+		if arabic {
+			base := strings.TrimSuffix(n.Lemma, "ة")
+			if base != n.Lemma {
+				base += "ت"
+			}
+			for _, suf := range []string{"ه", "ها", "هم", "هما", "هن"} {
+				lx.nouns[text.KeyWord(base+suf)] = d
+			}
+		}
+	}
+	lx.lightVerbs = keySet(lf.LightVerbs)
+	lx.according = phrases(lf.AccordingTo)
+	lx.closing = phrases(lf.ClosingDistancing)
+	lx.channels = phrases(lf.Channels)
+	lx.markers = phrases(lf.UnnamedMarkers)
+	lx.complementizers = keySet(lf.Complementizers)
+	lx.compPreps = keySet(lf.ComplementPreps)
+	lx.negators = keySet(lf.Negators)
+	lx.reporters = keySet(lf.ChannelReporters)
+	lx.adverbials = keySet(lf.Adverbials)
+	lx.breaks = keySet(lf.SubjectBreaks)
+	lx.relatives = keySet(lf.Relatives)
+	lx.titleLinks = keySet(lf.TitleLinks)
+	lx.honorifics = keySet(lf.Honorifics)
+	for k, words := range lf.SourceNouns {
+		kind, ok := kinds[k]
+		if !ok {
+			return nil, fmt.Errorf("source_nouns: unknown kind %q (want one of person, organization, government, outlet, document, ...)", k)
+		}
+		for _, w := range words {
+			lx.nounKind[text.Key(w)] = kind
+		}
+	}
+	for k, words := range lf.Unnamed {
+		kind, ok := kinds[k]
+		if !ok {
+			return nil, fmt.Errorf("unnamed: unknown kind %q (want official or anonymous)", k)
+		}
+		for _, w := range words {
+			lx.unnamed[text.Key(w)] = kind
+		}
+	}
+	for k, words := range lf.Anaphors {
+		c, ok := anaphorClasses[k]
+		if !ok {
+			return nil, fmt.Errorf("anaphors: unknown class %q (want document, outlet, group or pronoun)", k)
+		}
+		for _, w := range words {
+			lx.anaphors[text.Key(w)] = c
+		}
+	}
+	for _, o := range outlets {
+		kind, ok := kinds[o.Kind]
+		if !ok {
+			kind = claimtrail.KindOutlet
+		}
+		for _, a := range append([]string{o.Name}, o.Aliases...) {
+			k := text.Key(a)
+			if k == "" {
+				continue
+			}
+			lx.outlets[k] = outlet{name: o.Name, kind: kind}
+			ws := strings.Fields(k)
+			if n := len(ws); n > lx.outletFirst[ws[0]] {
+				lx.outletFirst[ws[0]] = n
+			}
+		}
+	}
+	sortPhrases(lx.according)
+	sortPhrases(lx.closing)
+	sortPhrases(lx.channels)
+	return lx, nil
+}
+
+func newCueDef(lemma, class, stance string, comps, preps []string) (*cueDef, error) {
+	d := &cueDef{lemma: lemma, preps: map[string]bool{}}
+	var ok bool
+	if d.stance, ok = stances[stance]; !ok {
+		return nil, fmt.Errorf("cue %s: unknown stance %q (want neutral, assertive, hedged, distancing or denial)", lemma, stance)
+	}
+	if class == "" {
+		class = "speech"
+	}
+	if d.class, ok = classes[class]; !ok {
+		return nil, fmt.Errorf("cue %s: unknown class %q (want speech, writing, thought, evidence, intention or relay)", lemma, class)
+	}
+	for _, c := range comps {
+		f, ok := complements[c]
+		if !ok {
+			return nil, fmt.Errorf("cue %s: unknown complement %q (want that, quote, nominal or prep)", lemma, c)
+		}
+		d.comps |= f
+	}
+	for _, p := range preps {
+		d.preps[text.KeyWord(p)] = true
+	}
+	return d, nil
+}
+
+func keySet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[text.Key(w)] = true
+	}
+	return m
+}
+
+func phrases(list []string) []phrase {
+	out := make([]phrase, 0, len(list))
+	for _, s := range list {
+		var p phrase
+		for _, t := range text.Tokenize(s) {
+			if t.Kind == text.Punct && t.Text != "." {
+				continue
+			}
+			p = append(p, t.Key)
+		}
+		if len(p) > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sortPhrases puts longer phrases first so that "وفق ما" wins over "وفق".
+func sortPhrases(ps []phrase) {
+	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) })
+}

@@ -1,0 +1,131 @@
+package claims
+
+import (
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/text"
+)
+
+// tk is a token with what the rules ask of it computed once.
+type tk struct {
+	text.Token
+	// bare is the key without a leading conjunction و or ف, set only when
+	// the rest is still a word of three letters or more; rules try the key
+	// first and bare second, so وصف is never read as و + صف.
+	bare string
+	// pair is the index of the matching quotation mark, or -1.
+	pair int
+	// quoted is true inside a pair of quotation marks.
+	quoted bool
+}
+
+// sentenceTokens tokenizes one sentence with article offsets and pairs its
+// quotation marks.
+func sentenceTokens(s claimtrail.Sentence) []tk {
+	raw := text.TokenizeAt(s.Text, s.Span.Start)
+	toks := make([]tk, len(raw))
+	for i, t := range raw {
+		toks[i] = tk{Token: t, pair: -1}
+		if t.Kind == text.Word {
+			r := []rune(t.Key)
+			if len(r) >= 3 && (r[0] == 'و' || r[0] == 'ف') {
+				toks[i].bare = string(r[1:])
+			}
+		}
+	}
+	pairQuotes(toks)
+	return toks
+}
+
+func isOpenQuote(s string) bool  { return s == "«" || s == "“" || s == "„" }
+func isCloseQuote(s string) bool { return s == "»" || s == "”" }
+
+// pairQuotes matches quotation marks. Guillemets and curly quotes nest; a
+// straight quote closes the last open straight quote. Right-to-left text
+// sometimes reverses curly quotes, so a closing mark with nothing open
+// opens.
+func pairQuotes(toks []tk) {
+	var stack []int
+	for i := range toks {
+		if toks[i].Kind != text.Quote {
+			continue
+		}
+		q := toks[i].Text
+		if q == "'" || q == "‘" || q == "’" {
+			continue
+		}
+		matched := false
+		for k := len(stack) - 1; k >= 0; k-- {
+			o := toks[stack[k]].Text
+			if closes(o, q) {
+				toks[stack[k]].pair = i
+				toks[i].pair = stack[k]
+				stack = stack[:k]
+				matched = true
+				break
+			}
+			if q != `"` {
+				break
+			}
+		}
+		if !matched {
+			stack = append(stack, i)
+		}
+	}
+	for i := range toks {
+		if toks[i].pair > i {
+			for k := i + 1; k < toks[i].pair; k++ {
+				toks[k].quoted = true
+			}
+		}
+	}
+}
+
+func closes(open, q string) bool {
+	switch open {
+	case "«":
+		return q == "»"
+	case "»":
+		return q == "«"
+	case "“", "„":
+		return q == "”" || q == "“"
+	case "”":
+		return q == "“" || q == "”"
+	case `"`:
+		return q == `"`
+	}
+	return false
+}
+
+func (t *tk) is(s string) bool { return t.Text == s }
+
+func (t *tk) comma() bool { return t.Kind == text.Punct && (t.Text == "،" || t.Text == ",") }
+
+func (t *tk) colon() bool { return t.Kind == text.Punct && t.Text == ":" }
+
+func (t *tk) dash() bool {
+	return t.Kind == text.Punct && (t.Text == "-" || t.Text == "–" || t.Text == "—")
+}
+
+func (t *tk) final() bool {
+	return t.Kind == text.Punct && (t.Text == "." || t.Text == "؟" || t.Text == "?" || t.Text == "!" || t.Text == "…")
+}
+
+func (t *tk) word() bool { return t.Kind == text.Word || t.Kind == text.Number }
+
+// definite reports an Arabic word with the article, alone or after a
+// proclitic (الاتفاق، بالعراق، للصحيفة، والجيش).
+func (t *tk) definite() bool {
+	k := []rune(t.Key)
+	if len(k) < 4 {
+		return false
+	}
+	s := string(k[:2])
+	if s == "ال" || s == "لل" {
+		return true
+	}
+	if len(k) > 4 {
+		s3 := string(k[:3])
+		return s3 == "بال" || s3 == "وال" || s3 == "فال" || s3 == "كال"
+	}
+	return false
+}

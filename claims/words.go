@@ -1,0 +1,89 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+)
+
+// sourceHead reports a word that can head a source: a source noun, an
+// unnamed-source noun or an anaphor.
+func (lx *Lexicon) sourceHead(key string) bool {
+	if key == "" {
+		return false
+	}
+	if _, ok := lx.nounKind[key]; ok {
+		return true
+	}
+	if _, ok := lx.unnamed[key]; ok {
+		return true
+	}
+	return lx.anaphors[key] != anaNone
+}
+
+func (lx *Lexicon) anaphorKey(key string) bool { return lx.anaphors[key] != anaNone }
+
+// isTitle: a word that starts a title or role (وزير، المتحدث، رئيس).
+func (lx *Lexicon) isTitle(key string) bool {
+	return lx.nounKind[key] == claimtrail.KindPerson && !lx.honorifics[key]
+}
+
+// isTitleNP: an office that a name may follow in apposition.
+func (lx *Lexicon) isTitleNP(key string) bool { return lx.isTitle(key) }
+
+func (lx *Lexicon) lemmaOfLight(key string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(key, "و"), "ف")
+}
+
+// outletIn finds a gazetteer outlet whose name starts at token j (before
+// limit), reading through quotation marks: قناة "سي إن إن"، وكالة سبأ.
+// It returns the outlet and the token after its name.
+func (lx *Lexicon) outletIn(toks []tk, j, limit int) (outlet, int, bool) {
+	if limit > len(toks) {
+		limit = len(toks)
+	}
+	for s := j; s < limit && s <= j+2; s++ {
+		words := make([]string, 0, 6)
+		idx := make([]int, 0, 6)
+		for k := s; k < limit && len(words) < 6; k++ {
+			if toks[k].Kind == 3 { // a quotation mark inside a name
+				continue
+			}
+			if !toks[k].word() {
+				break
+			}
+			words = append(words, toks[k].Key)
+			idx = append(idx, k)
+		}
+		if len(words) == 0 {
+			continue
+		}
+		first := words[0]
+		variants := []string{first}
+		if toks[s].bare != "" {
+			variants = append(variants, toks[s].bare)
+		}
+		r := []rune(first)
+		if len(r) > 3 && (r[0] == 'ل' || r[0] == 'ب') {
+			if r[1] == 'ل' {
+				variants = append(variants, "ا"+string(r[1:]))
+			} else {
+				variants = append(variants, string(r[1:]))
+			}
+		}
+		for _, v := range variants {
+			max := lx.outletFirst[v]
+			for n := min(max, len(words)); n >= 1; n-- {
+				key := strings.Join(append([]string{v}, words[1:n]...), " ")
+				if o, ok := lx.outlets[key]; ok {
+					return o, idx[n-1] + 1, true
+				}
+			}
+		}
+		// only the word after an outlet noun may start the name
+		if _, ok := lx.nounKind[toks[s].Key]; !ok || lx.nounKind[toks[s].Key] != claimtrail.KindOutlet {
+			break
+		}
+	}
+	return outlet{}, 0, false
+}
