@@ -41,6 +41,13 @@ type cand struct {
 	boundary bool
 }
 
+// colonDef is the cue of a headline "Source: content".
+var colonDef = &cueDef{lemma: ":", class: claimtrail.ClassSpeech, stance: claimtrail.Neutral,
+	comps: CompThat | CompQuote | CompNominal, preps: map[string]bool{}}
+
+// closingDef marks "على حد قوله", which only ends a content.
+var closingDef = &cueDef{class: claimtrail.ClassSpeech, stance: claimtrail.Distancing, preps: map[string]bool{}}
+
 // np is a stretch of tokens naming a source, possibly starting inside its
 // first token (after a proclitic).
 type np struct {
@@ -58,14 +65,14 @@ func (p *parser) findCands() []cand {
 	var out []cand
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.quoted || !t.word() {
+		if t.quoted || !t.word() || lx.notCues[t.Key] {
 			if t.colon() && p.headlineColon(i) {
-				out = append(out, cand{kind: candColon, start: i, end: i + 1, nounAt: -1})
+				out = append(out, cand{kind: candColon, def: colonDef, start: i, end: i + 1, nounAt: -1})
 			}
 			continue
 		}
 		if n, skip := p.matchPhrase(lx.closing, i); n > 0 {
-			out = append(out, cand{kind: candClosing, start: i, end: i + n, skip: skip, boundary: true, nounAt: -1})
+			out = append(out, cand{kind: candClosing, def: closingDef, start: i, end: i + n, skip: skip, boundary: true, nounAt: -1})
 			i += n - 1
 			continue
 		}
@@ -87,16 +94,21 @@ func (p *parser) findCands() []cand {
 				}
 			}
 		}
-		if d := lookup(lx.participles, t); d != nil {
-			out = append(out, cand{kind: candParticiple, def: d, start: i, end: i + 1, boundary: true, nounAt: -1})
+		if d := lx.participles[t.Key]; d != nil {
+			c := cand{kind: candParticiple, def: d, start: i, end: i + 1, nounAt: -1}
+			c.boundary = i > 0 && toks[i-1].comma() || p.complementFollows(i+1, d)
+			out = append(out, c)
 			continue
 		}
 		if d := lookup(lx.verbs, t); d != nil {
+			if (lx.impersonal[t.Key] || lx.impersonal[t.bare]) && i+1 < len(toks) && lx.complementizers[toks[i+1].Key] {
+				continue // يذكر أن: a formula, not a report
+			}
 			if i > 0 && toks[i-1].Key == "ما" && p.accordingBefore(i-1) {
 				continue // وفق ما ذكرت: part of the according-to phrase
 			}
 			c := cand{kind: candVerb, def: d, start: i, end: i + 1, nounAt: -1, neg: p.negated(i)}
-			c.boundary = i > 0 && toks[i-1].comma() && t.bare != ""
+			c.boundary = i > 0 && (toks[i-1].comma() && t.bare != "" || lx.adverbials[toks[i-1].Key] && toks[i-1].Key != "اليوم")
 			out = append(out, c)
 		}
 	}
@@ -231,4 +243,21 @@ func (s tokSpan) text(toks []tk) string {
 		b.WriteString(toks[k].Text)
 	}
 	return b.String()
+}
+
+// complementFollows: a complementizer, a colon or a quotation mark comes
+// right after j (through the verb's own preposition): what makes a
+// participle the start of a claim rather than an adjective (بشكل لافت).
+func (p *parser) complementFollows(j int, d *cueDef) bool {
+	t := p.at(j)
+	if t == nil {
+		return false
+	}
+	if p.lx.complementizers[t.Key] || t.colon() || t.Kind == text.Quote {
+		return true
+	}
+	if (d.preps[t.Key] || p.lx.compPreps[t.Key]) && j+1 < len(p.toks) {
+		return true
+	}
+	return false
 }

@@ -177,6 +177,9 @@ func (x *Extractor) build(a *claimtrail.Article, p *parser, d *discourse, raws [
 			c.Via = append(via, c.Via...)
 			c.NestedIn = outer.ID
 		}
+		if r.frame {
+			c.Content = claimtrail.Text{}
+		}
 		c.ID = claimtrail.ClaimID(a.ID, c.Content.Span, c.Content.Text)
 		claims[i] = c
 		ents[i] = e
@@ -271,7 +274,7 @@ func (x *Extractor) mention(p *parser, d *discourse, n np, r *raw, reporter bool
 		for k := start + 1; k < end; k++ {
 			t := &p.toks[k]
 			if lx.titleLinks[t.Key] {
-				seenDef = false
+				seenDef = true
 				k++ // the word linked to is part of the title
 				continue
 			}
@@ -289,8 +292,34 @@ func (x *Extractor) mention(p *parser, d *discourse, n np, r *raw, reporter bool
 					role = &sp
 				}
 				start = k
+				// a name ends at its first definite word (خالد الفالح) or
+				// after four words; what follows is the verb's object
+				for e := k + 1; e < end; e++ {
+					if p.toks[e].definite() || e-k >= 4 {
+						if e+1 < end {
+							end = e + 1
+						}
+						break
+					}
+				}
 				break
 			}
+		}
+	}
+	// a name and the title after it: مصطفى عزام الأمين العام للاتحاد
+	if !reporter && skip == 0 && role == nil && end-start >= 3 {
+		for k := start + 2; k < end; k++ {
+			t := &p.toks[k]
+			if !(lx.isTitle(t.Key) || k+1 < end && lx.isTitle(t.Key+" "+p.toks[k+1].Key)) || !t.definite() {
+				if t.definite() {
+					break
+				}
+				continue
+			}
+			sp := claimtrail.Span{Start: t.Span.Start, End: p.toks[end-1].Span.End}
+			role = &sp
+			end = k
+			break
 		}
 	}
 	sp := p.npSpan(np{start: start, end: end, skip: skip})

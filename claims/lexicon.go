@@ -37,7 +37,9 @@ type VerbDef struct {
 	Present     []string `yaml:"present"`
 	Forms       []string `yaml:"forms"`
 	Participles []string `yaml:"participles"`
-	Complements []string `yaml:"complements"`
+	// ParticipleForms are participles taken verbatim.
+	ParticipleForms []string `yaml:"participle_forms"`
+	Complements     []string `yaml:"complements"`
 	Preps       []string `yaml:"preps"`
 	Relay       bool     `yaml:"relay"`
 }
@@ -69,6 +71,8 @@ type LexiconFile struct {
 	Complementizers   []string            `yaml:"complementizers"`
 	ComplementPreps   []string            `yaml:"complement_preps"`
 	Negators          []string            `yaml:"negators"`
+	NotCues           []string            `yaml:"not_cues"`
+	Impersonal        []string            `yaml:"impersonal"`
 	Channels          []string            `yaml:"channels"`
 	ChannelReporters  []string            `yaml:"channel_reporters"`
 	Adverbials        []string            `yaml:"adverbials"`
@@ -130,6 +134,8 @@ type Lexicon struct {
 	complementizers map[string]bool
 	compPreps       map[string]bool
 	negators        map[string]bool
+	notCues         map[string]bool
+	impersonal      map[string]bool
 	reporters       map[string]bool
 	adverbials      map[string]bool
 	breaks          map[string]bool
@@ -218,6 +224,7 @@ func (lf *LexiconFile) merge(o *LexiconFile) {
 			cur.Present = append(cur.Present, v.Present...)
 			cur.Forms = append(cur.Forms, v.Forms...)
 			cur.Participles = append(cur.Participles, v.Participles...)
+			cur.ParticipleForms = append(cur.ParticipleForms, v.ParticipleForms...)
 			cur.Complements = append(cur.Complements, v.Complements...)
 			cur.Preps = append(cur.Preps, v.Preps...)
 			if v.Stance != "" {
@@ -237,6 +244,8 @@ func (lf *LexiconFile) merge(o *LexiconFile) {
 	lf.Complementizers = append(lf.Complementizers, o.Complementizers...)
 	lf.ComplementPreps = append(lf.ComplementPreps, o.ComplementPreps...)
 	lf.Negators = append(lf.Negators, o.Negators...)
+	lf.NotCues = append(lf.NotCues, o.NotCues...)
+	lf.Impersonal = append(lf.Impersonal, o.Impersonal...)
 	lf.Channels = append(lf.Channels, o.Channels...)
 	lf.ChannelReporters = append(lf.ChannelReporters, o.ChannelReporters...)
 	lf.Adverbials = append(lf.Adverbials, o.Adverbials...)
@@ -313,6 +322,9 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 		for _, f := range forms {
 			lx.verbs[text.KeyWord(f)] = d
 		}
+		for _, f := range v.ParticipleForms {
+			lx.participles[text.KeyWord(f)] = d
+		}
 		for _, p := range v.Participles {
 			lx.participles[text.KeyWord(p)] = d
 			if arabic {
@@ -348,6 +360,8 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 	lx.complementizers = keySet(lf.Complementizers)
 	lx.compPreps = keySet(lf.ComplementPreps)
 	lx.negators = keySet(lf.Negators)
+	lx.notCues = keySet(lf.NotCues)
+	lx.impersonal = keySet(lf.Impersonal)
 	lx.reporters = keySet(lf.ChannelReporters)
 	lx.adverbials = keySet(lf.Adverbials)
 	lx.breaks = keySet(lf.SubjectBreaks)

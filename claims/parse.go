@@ -34,6 +34,8 @@ type raw struct {
 	// a later البيان resolves to this source.
 	statement bool
 	nested    int // index of the enclosing raw claim, or -1
+	// frame: a source with no content, kept for the cues after it.
+	frame bool
 	fem       bool
 }
 
@@ -137,6 +139,12 @@ func (p *parser) subjectNP(j, limit int, d *cueDef) (np, int) {
 				break
 			}
 			if !ahead && d.comps&CompNominal != 0 && p.nominalStart(k) {
+				break
+			}
+			// أكدت اللجنة جاهزية ...: a definite source noun, then an
+			// indefinite noun that is the object
+			if !ahead && d.comps&CompNominal != 0 && t.Kind == text.Word && !t.definite() &&
+				p.toks[j].definite() && lx.sourceHead(p.toks[j].Key) && p.allDefinite(j, k) {
 				break
 			}
 		}
@@ -325,6 +333,10 @@ func (p *parser) modifiers(j, limit int, r *raw) int {
 			// the rest of the channel phrase, up to the complement
 			for j < limit {
 				u := &p.toks[j]
+				if u.Kind == text.Quote && u.pair > j && u.pair-j <= 5 && u.pair < limit && j+1 < limit && !lx.complementizers[p.toks[j-1].Key] {
+					j = u.pair + 1 // a quoted name: منصة "إكس"
+					continue
+				}
 				if lx.complementizers[u.Key] || u.colon() || (u.Kind == text.Quote && !u.quoted) || u.comma() || u.final() {
 					break
 				}
@@ -470,4 +482,13 @@ func (p *parser) procliticSkip(j int) int {
 		return 0
 	}
 	return 1
+}
+
+func (p *parser) allDefinite(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !p.toks[k].definite() {
+			return false
+		}
+	}
+	return true
 }

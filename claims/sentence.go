@@ -21,7 +21,11 @@ func (p *parser) sentence() []*raw {
 			}
 		}
 		// inside the content of an earlier claim: a nested attribution
-		if outer := p.enclosing(out, c); outer >= 0 {
+		outer := p.enclosing(out, c)
+		if outer == -2 {
+			continue
+		}
+		if outer >= 0 {
 			if c.kind == candVerb {
 				if r := p.nested(c, out[outer]); r != nil {
 					r.nested = outer
@@ -72,6 +76,9 @@ func (p *parser) enclosing(out []*raw, c cand) int {
 		}
 		if c.start >= r.content.start && c.start < r.content.end {
 			return i
+		}
+		if c.start > r.c.start && c.start < r.content.start {
+			return -2 // between a cue and its content: part of that claim
 		}
 	}
 	return -1
@@ -132,7 +139,8 @@ func (p *parser) verb(c cand, limit int) *raw {
 			j++
 		}
 		if ok, _, _ := p.complementAt(j, limit, c.def); !ok && j < limit && p.toks[j].word() {
-			if svo := p.fronted(c); !svo.empty() && p.toks[c.start].bare == "" {
+			headline := p.kind == claimtrail.ParagraphTitle || p.kind == claimtrail.ParagraphHeading || p.kind == claimtrail.ParagraphCaption
+			if svo := p.fronted(c); !svo.empty() && p.toks[c.start].bare == "" && headline {
 				r.src = svo
 			} else {
 				r.src, j = p.subjectNP(j, limit, c.def)
@@ -165,17 +173,23 @@ func (p *parser) verb(c cand, limit int) *raw {
 			}
 		}
 	}
+	if j+1 < limit && p.toks[j].comma() && c.def.comps&CompNominal != 0 && p.toks[j+1].word() && p.nominalStart(j+1) {
+		j++ // "أعلنت اللجنة ...، يوم الأحد، إكمال"
+	}
 	ok, start, typ := p.complementAt(j, limit, c.def)
 	if !ok {
 		if c.def.comps&CompNominal == 0 || j >= limit || !p.toks[j].word() {
-			return nil
+			return p.frame(r)
 		}
 		ok, start, typ = true, tokRange{start: j}, claimtrail.Nominal
 	}
 	if typ == claimtrail.Indirect && c.def.comps&CompThat == 0 && c.def.comps&CompPrep == 0 {
-		return nil
+		return p.frame(r)
 	}
-	return p.finish(r, start, typ, limit)
+	if out := p.finish(r, start, typ, limit); out != nil {
+		return out
+	}
+	return p.frame(r)
 }
 
 // isCitingAt: "نقلا عن" inside a verb's subject makes the subject a reporter.
@@ -191,14 +205,17 @@ func (p *parser) isCitingAt(j int) bool {
 // sentence (إعلان أمريكي يؤكد ...), or after a complementizer inside
 // content (أن الجانب الأميركي جدد تأكيده).
 func (p *parser) fronted(c cand) np {
-	if c.start == 0 || c.start > 8 {
+	from := 0
+	for k := c.start - 1; k >= 0; k-- {
+		if p.toks[k].colon() {
+			from = k + 1
+			break
+		}
+	}
+	if c.start == from || c.start-from > 8 {
 		return np{}
 	}
-	first := &p.toks[0]
-	if first.bare != "" && (lookup(p.lx.verbs, first) == nil) && !first.word() {
-		return np{}
-	}
-	for k := 0; k < c.start; k++ {
+	for k := from; k < c.start; k++ {
 		t := &p.toks[k]
 		if !t.word() && t.Kind != text.Quote {
 			return np{}
@@ -207,10 +224,10 @@ func (p *parser) fronted(c cand) np {
 			return np{}
 		}
 	}
-	if p.toks[0].bare != "" && !p.lx.sourceHead(p.toks[0].bare) {
+	if p.toks[from].bare != "" && !p.lx.sourceHead(p.toks[from].bare) {
 		return np{} // وتعليقا على ...: an adverbial, the source follows the verb
 	}
-	return np{start: 0, end: c.start}
+	return np{start: from, end: c.start}
 }
 
 // participle: مؤكدا، موضحة أن: a new claim by the source of the claim before.
@@ -245,8 +262,14 @@ func (p *parser) nested(c cand, outer *raw) *raw {
 		}
 	}
 	j := c.end
+	if cs != outer.content.start && !(cs > 0 && p.isComplementizerAt(cs-1)) {
+		return nil // only a clause that the content itself opens
+	}
 	if c.start > cs {
 		end := c.start
+		if c.neg {
+			end--
+		}
 		for k := cs; k < c.start; k++ {
 			if p.lx.breaks[p.toks[k].Key] {
 				end = k
@@ -290,9 +313,17 @@ func (p *parser) nested(c cand, outer *raw) *raw {
 		if c.def.comps&CompNominal == 0 || j >= limit || !p.toks[j].word() {
 			return nil
 		}
+		if k := p.toks[c.start].Key; c.nounAt < 0 && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت")) {
+			return nil // الحادث يعتبر حالة نادرة: "is considered", not a report
+		}
 		start, typ = tokRange{start: j}, claimtrail.Nominal
 	}
 	return p.finish(r, start, typ, limit)
+}
+
+func (p *parser) isComplementizerAt(k int) bool {
+	t := &p.toks[k]
+	return p.lx.complementizers[t.Key] || t.bare != "" && p.lx.complementizers[t.bare]
 }
 
 // finish sets the content from start to the end of the clause.
@@ -354,7 +385,7 @@ func (p *parser) according(c cand, limit int, before []*raw) *raw {
 	}
 	r.src = src
 	// ما + verb belongs to the cue: "بحسب ما أعلنه"
-	if j := c.end; c.skip == 0 && j < len(p.toks) && p.toks[j].Key == "ما" && j+1 < src.start {
+	if j := c.end; c.skip == 0 && j < src.start {
 		r.cue.End = p.toks[src.start-1].Span.End
 		r.cueText = p.slice(r.cue.Start, r.cue.End)
 	}
@@ -410,9 +441,9 @@ func (p *parser) accordingSource(c cand) np {
 	}
 	if skip == 0 && j < len(p.toks) && p.toks[j].Key == "ما" {
 		j++
-		if j < len(p.toks) && (lookup(p.lx.verbs, &p.toks[j]) != nil || p.isVerbish(j)) {
-			j++
-		}
+	}
+	if skip == 0 && j < len(p.toks) && (lookup(p.lx.verbs, &p.toks[j]) != nil || p.isVerbish(j)) {
+		j++ // بحسب ما أعلنه، حسبما نقل
 	}
 	k := j
 	for k < len(p.toks) && k-j < 10 {
@@ -470,6 +501,11 @@ func (p *parser) colon(c cand) *raw {
 	r.cueText = p.toks[c.start].Text
 	r.lemma = ":"
 	r.src = np{start: 0, end: c.start}
+	for k := c.end; k < len(p.toks); k++ {
+		if !p.toks[k].quoted && lookup(p.lx.verbs, &p.toks[k]) != nil {
+			return nil // "اليمن: العليمي يعلن ...": a place, and the claim is the verb's
+		}
+	}
 	rng := p.trimContent(tokRange{start: c.start + 1, end: len(p.toks)})
 	if rng.end-rng.start < 2 {
 		return nil
@@ -511,4 +547,16 @@ func (p *parser) scareQuotesOnly(r tokRange) bool {
 		}
 	}
 	return true
+}
+
+// frame keeps a cue that names a source but has no content of its own
+// ("وعلق ممثل النيابة على الجدل، موضحة أن"): the participle after it needs
+// that source, but no claim is made.
+func (p *parser) frame(r *raw) *raw {
+	if r.src.empty() {
+		return nil
+	}
+	r.frame = true
+	r.content = tokRange{}
+	return r
 }

@@ -54,6 +54,10 @@ func pairQuotes(toks []tk) {
 			continue
 		}
 		matched := false
+		if q == `"` && opensByPosition(toks, i) {
+			stack = append(stack, i)
+			continue
+		}
 		for k := len(stack) - 1; k >= 0; k-- {
 			o := toks[stack[k]].Text
 			if closes(o, q) {
@@ -67,7 +71,7 @@ func pairQuotes(toks []tk) {
 				break
 			}
 		}
-		if !matched {
+		if !matched && !(q == `"` && closesByPosition(toks, i)) {
 			stack = append(stack, i)
 		}
 	}
@@ -128,4 +132,24 @@ func (t *tk) definite() bool {
 		return s3 == "بال" || s3 == "وال" || s3 == "فال" || s3 == "كال"
 	}
 	return false
+}
+
+// opensByPosition: a straight quote that touches the word after it and not
+// the word before it opens a quotation, whatever is open already. Excerpts
+// and careless copy drop quotation marks, and a toggle would then pair the
+// wrong two and hide the cues in between.
+func opensByPosition(toks []tk, i int) bool {
+	q := toks[i]
+	touchNext := i+1 < len(toks) && toks[i+1].Span.Start == q.Span.End && toks[i+1].Kind != text.Punct
+	touchPrev := i > 0 && toks[i-1].Span.End == q.Span.Start && toks[i-1].Kind != text.Punct && toks[i-1].Kind != text.Quote
+	return touchNext && !touchPrev
+}
+
+// closesByPosition: a straight quote after a word and before a space or a
+// mark closes; with nothing open it is a stray, not an opening.
+func closesByPosition(toks []tk, i int) bool {
+	q := toks[i]
+	touchPrev := i > 0 && toks[i-1].Span.End == q.Span.Start && toks[i-1].Kind != text.Quote
+	touchNext := i+1 < len(toks) && toks[i+1].Span.Start == q.Span.End && toks[i+1].Kind == text.Word
+	return touchPrev && !touchNext
 }
