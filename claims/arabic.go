@@ -178,13 +178,20 @@ func (p *parser) falseAccording(i, n, skip int) bool {
 // headlineColon: "السفارة الأمريكية: ..." in a headline or at a sentence
 // start, a short name before a colon.
 func (p *parser) headlineColon(i int) bool {
-	if i == 0 || i > 6 || i+1 >= len(p.toks) {
+	from := 0
+	for k := i - 1; k >= 0; k-- {
+		if p.toks[k].final() {
+			from = k + 1
+			break
+		}
+	}
+	if i == from || i-from > 6 || i+1 >= len(p.toks) {
 		return false
 	}
 	if p.kind != claimtrail.ParagraphTitle && p.kind != claimtrail.ParagraphHeading {
 		return false
 	}
-	for k := 0; k < i; k++ {
+	for k := from; k < i; k++ {
 		if !p.toks[k].word() {
 			return false
 		}

@@ -143,7 +143,7 @@ func (p *parser) subjectNP(j, limit int, d *cueDef) (np, int) {
 			}
 			// أكدت اللجنة جاهزية ...: a definite source noun, then an
 			// indefinite noun that is the object
-			if !ahead && d.comps&CompNominal != 0 && t.Kind == text.Word && !t.definite() &&
+			if !ahead && d.comps&CompNominal != 0 && t.Kind == text.Word && !t.definite() && !proclitic(t.Key) &&
 				p.toks[j].definite() && lx.sourceHead(p.toks[j].Key) && p.allDefinite(j, k) {
 				break
 			}
@@ -491,4 +491,28 @@ func (p *parser) allDefinite(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// proclitic: a word carrying a prepositional proclitic (لإنهاء، بقيادة),
+// which continues the noun phrase before it.
+func proclitic(key string) bool {
+	return strings.HasPrefix(key, "ل") || strings.HasPrefix(key, "ب") || strings.HasPrefix(key, "ك")
+}
+
+// objectThenPrep: "دعا الجميع إلى ...": up to four words of object before
+// the cue's own preposition. It returns the preposition's index or -1.
+func (p *parser) objectThenPrep(j, limit int, d *cueDef) int {
+	if d.comps&CompPrep == 0 || d.comps&CompNominal != 0 {
+		return -1 // أكد اتفاق الجانبين على: the preposition is inside the object
+	}
+	for k := j; k < limit && k-j <= 4; k++ {
+		t := &p.toks[k]
+		if d.preps[t.Key] && k > j {
+			return k
+		}
+		if !t.word() || p.lx.complementizers[t.Key] {
+			return -1
+		}
+	}
+	return -1
 }

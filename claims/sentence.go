@@ -46,7 +46,11 @@ func (p *parser) sentence() []*raw {
 				// before it, not a claim of its own
 				if v := p.accordingSource(c); !v.empty() {
 					if p.isOutletNP(v) || c.def.lemma != "" && p.reportingAccording(c) {
-						out[top].via = append([]np{v}, out[top].via...)
+						for _, o := range out {
+							if o.nested < 0 && !o.frame {
+								o.via = append([]np{v}, o.via...)
+							}
+						}
 					}
 				}
 				continue
@@ -134,6 +138,17 @@ func (p *parser) verb(c cand, limit int) *raw {
 			}
 		}
 	}
+	if r.src.empty() && c.start >= 2 && p.toks[c.start-1].comma() && p.toks[c.start].bare == "" {
+		// a relative clause on a source noun: "في بيان عسكري أمريكي، أكد"
+		e := c.start - 1
+		s := e
+		for s > 0 && e-s < 5 && p.toks[s-1].word() && !p.lx.breaks[p.toks[s-1].Key] && lookup(p.lx.verbs, &p.toks[s-1]) == nil {
+			s--
+		}
+		if s < e && s > 0 && p.lx.breaks[p.toks[s-1].Key] && p.lx.nounKind[p.toks[s].Key] == claimtrail.KindDocument {
+			r.src = np{start: s, end: e}
+		}
+	}
 	if r.src.empty() {
 		for j < limit && p.lx.adverbials[p.toks[j].Key] {
 			j++
@@ -175,6 +190,11 @@ func (p *parser) verb(c cand, limit int) *raw {
 	}
 	if j+1 < limit && p.toks[j].comma() && c.def.comps&CompNominal != 0 && p.toks[j+1].word() && p.nominalStart(j+1) {
 		j++ // "أعلنت اللجنة ...، يوم الأحد، إكمال"
+	}
+	if k := p.objectThenPrep(j, limit, c.def); k >= 0 {
+		if ok, _, _ := p.complementAt(j, limit, c.def); !ok {
+			j = k
+		}
 	}
 	ok, start, typ := p.complementAt(j, limit, c.def)
 	if !ok {
@@ -235,6 +255,11 @@ func (p *parser) participle(c cand, limit int) *raw {
 	r := p.newRaw(c)
 	r.implicit = true
 	j := p.modifiers(c.end, limit, r)
+	if k := p.objectThenPrep(j, limit, c.def); k >= 0 {
+		if ok, _, _ := p.complementAt(j, limit, c.def); !ok {
+			j = k
+		}
+	}
 	ok, start, typ := p.complementAt(j, limit, c.def)
 	if !ok {
 		if c.def.comps&CompNominal == 0 || j >= limit || !p.toks[j].word() {
@@ -500,7 +525,17 @@ func (p *parser) colon(c cand) *raw {
 	r.cue = p.toks[c.start].Span
 	r.cueText = p.toks[c.start].Text
 	r.lemma = ":"
-	r.src = np{start: 0, end: c.start}
+	from := 0
+	for k := c.start - 1; k >= 0; k-- {
+		if p.toks[k].final() {
+			from = k + 1
+			break
+		}
+	}
+	r.src = np{start: from, end: c.start}
+	if p.toks[from].bare != "" && p.lx.sourceHead(p.toks[from].bare) {
+		r.src.skip = 1 // والقاضي: the conjunction is not part of the name
+	}
 	for k := c.end; k < len(p.toks); k++ {
 		if !p.toks[k].quoted && lookup(p.lx.verbs, &p.toks[k]) != nil {
 			return nil // "اليمن: العليمي يعلن ...": a place, and the claim is the verb's
