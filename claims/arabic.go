@@ -126,7 +126,7 @@ func lookup(m map[string]*cueDef, t *tk) *cueDef {
 }
 
 func (p *parser) negated(i int) bool {
-	return i > 0 && p.lx.negators[p.toks[i-1].Key]
+	return i > 0 && (p.lx.negators[p.toks[i-1].Key] || p.toks[i-1].bare != "" && p.lx.negators[p.toks[i-1].bare])
 }
 
 // accordingBefore reports whether an according-to word stands just before i.
@@ -163,6 +163,9 @@ func (p *parser) falseAccording(i, n, skip int) bool {
 	}
 	if key == "ما" {
 		return false
+	}
+	if p.lx.frames[key] || p.lx.frames[text.StripClitics(key)] {
+		return true
 	}
 	if p.lx.sourceHead(key) || p.isOutletAt(j) {
 		return false

@@ -53,6 +53,9 @@ type entity struct {
 	keys      []string // the mention's word keys
 	aliases   []string
 	span      claimtrail.Span
+	// last is how the text last named the source (العليمي after رشاد
+	// محمد العليمي): an implicit subject refers to it.
+	last string
 }
 
 // discourse carries what later sentences may refer back to.
@@ -151,6 +154,9 @@ func (x *Extractor) build(a *claimtrail.Article, p *parser, d *discourse, raws [
 			e = ante
 			c.Source = claimtrail.Mention{Name: ante.name, Kind: ante.kind, Anonymous: ante.anonymous,
 				ResolvedFrom: r.cueText, Span: claimtrail.Span{Start: r.cue.Start, End: r.cue.Start}}
+			if ante.last != "" && ante.last != ante.name {
+				c.Source.Aliases = []string{ante.last}
+			}
 			c.Implicit = r.c.kind == candVerb
 			if lastTopIdx >= 0 && r.c.kind == candParticiple && len(c.Via) == 0 {
 				c.Via = append(c.Via, claims[lastTopIdx].Via...)
@@ -165,6 +171,7 @@ func (x *Extractor) build(a *claimtrail.Article, p *parser, d *discourse, raws [
 					e = ante
 				}
 			}
+			e.last = m.Mention
 		}
 		if r.nested >= 0 {
 			outer := claims[r.nested]
@@ -333,6 +340,9 @@ func (x *Extractor) mention(p *parser, d *discourse, n np, r *raw, reporter bool
 		m.Aliases = append(m.Aliases, n.gloss)
 	}
 	m.Name = strings.Trim(m.Mention, "\"«»“” ")
+	if strings.HasPrefix(m.Name, "لل") {
+		m.Name = "ا" + strings.TrimPrefix(m.Name, "ل") // للشرطة → الشرطة
+	}
 	headKey := p.toks[start].Key
 	if skip > 0 {
 		headKey = string([]rune(headKey)[skip:])

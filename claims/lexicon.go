@@ -68,6 +68,7 @@ type LexiconFile struct {
 	LightVerbs        []string            `yaml:"light_verbs"`
 	AccordingTo       []string            `yaml:"according_to"`
 	ClosingDistancing []string            `yaml:"closing_distancing"`
+	AccordingFrames   []string            `yaml:"according_frames"`
 	Complementizers   []string            `yaml:"complementizers"`
 	ComplementPreps   []string            `yaml:"complement_preps"`
 	Negators          []string            `yaml:"negators"`
@@ -134,6 +135,7 @@ type Lexicon struct {
 	complementizers map[string]bool
 	compPreps       map[string]bool
 	negators        map[string]bool
+	frames          map[string]bool
 	notCues         map[string]bool
 	impersonal      map[string]bool
 	reporters       map[string]bool
@@ -241,6 +243,7 @@ func (lf *LexiconFile) merge(o *LexiconFile) {
 	lf.LightVerbs = append(lf.LightVerbs, o.LightVerbs...)
 	lf.AccordingTo = append(lf.AccordingTo, o.AccordingTo...)
 	lf.ClosingDistancing = append(lf.ClosingDistancing, o.ClosingDistancing...)
+	lf.AccordingFrames = append(lf.AccordingFrames, o.AccordingFrames...)
 	lf.Complementizers = append(lf.Complementizers, o.Complementizers...)
 	lf.ComplementPreps = append(lf.ComplementPreps, o.ComplementPreps...)
 	lf.Negators = append(lf.Negators, o.Negators...)
@@ -360,6 +363,7 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 	lx.complementizers = keySet(lf.Complementizers)
 	lx.compPreps = keySet(lf.ComplementPreps)
 	lx.negators = keySet(lf.Negators)
+	lx.frames = keySet(lf.AccordingFrames)
 	lx.notCues = keySet(lf.NotCues)
 	lx.impersonal = keySet(lf.Impersonal)
 	lx.reporters = keySet(lf.ChannelReporters)

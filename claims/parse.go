@@ -112,7 +112,7 @@ func (p *parser) subjectNP(j, limit int, d *cueDef) (np, int) {
 	k := j
 	for k < limit && k-j < 14 {
 		t := &p.toks[k]
-		if t.Kind == text.Quote && k > j && t.pair > k && t.pair-k <= 6 && t.pair < limit {
+		if t.Kind == text.Quote && k > j && t.pair > k && t.pair-k <= 6 && t.pair < limit && lx.sourceHead(p.toks[k-1].Key) {
 			k = t.pair + 1 // a quoted name: صحيفة "نيويورك تايمز"
 			continue
 		}
@@ -143,8 +143,9 @@ func (p *parser) subjectNP(j, limit int, d *cueDef) (np, int) {
 			}
 			// أكدت اللجنة جاهزية ...: a definite source noun, then an
 			// indefinite noun that is the object
-			if !ahead && d.comps&CompNominal != 0 && t.Kind == text.Word && !t.definite() && !proclitic(t.Key) &&
-				p.toks[j].definite() && lx.sourceHead(p.toks[j].Key) && p.allDefinite(j, k) {
+			if !ahead && d.comps&(CompNominal|CompPrep) != 0 && t.Kind == text.Word && !proclitic(t.Key) &&
+				p.toks[j].definite() && lx.sourceHead(p.toks[j].Key) && p.allDefinite(j, k) &&
+				(!t.definite() || !adjectival(t.Key) && !lx.sourceHead(p.toks[k-1].Key+" "+t.Key)) {
 				break
 			}
 		}
@@ -515,4 +516,17 @@ func (p *parser) objectThenPrep(j, limit int, d *cueDef) int {
 		}
 	}
 	return -1
+}
+
+// adjectival: a relational adjective (الإسرائيلي، الوطنية، الأميركيين),
+// which follows its noun; any other definite word after a definite source
+// starts the object (أعلن الجيش السيطرة).
+func adjectival(key string) bool {
+	for _, suf := range []string{"ي", "يه", "يون", "يين", "يان", "يات", "ا"} {
+		if strings.HasSuffix(key, suf) {
+			return true
+		}
+	}
+	// participles used as adjectives: المشتركة، المسلحة، المتحدة
+	return strings.HasPrefix(key, "الم") && len([]rune(key)) >= 6
 }

@@ -153,7 +153,9 @@ func (p *parser) verb(c cand, limit int) *raw {
 		for j < limit && p.lx.adverbials[p.toks[j].Key] {
 			j++
 		}
-		if ok, _, _ := p.complementAt(j, limit, c.def); !ok && j < limit && p.toks[j].word() {
+		if c.def.relay && j < limit && p.toks[j].Key == "عن" {
+			// نُقل عن X: a passive relay, no reporter named
+		} else if ok, _, _ := p.complementAt(j, limit, c.def); !ok && j < limit && p.toks[j].word() {
 			headline := p.kind == claimtrail.ParagraphTitle || p.kind == claimtrail.ParagraphHeading || p.kind == claimtrail.ParagraphCaption
 			if svo := p.fronted(c); !svo.empty() && p.toks[c.start].bare == "" && headline {
 				r.src = svo
@@ -463,6 +465,9 @@ func (p *parser) accordingSource(c cand) np {
 	skip := 0
 	if c.skip > 0 {
 		j, skip = c.end-1, c.skip
+		if strings.HasPrefix(p.toks[j].Key, "لل") {
+			skip = 0 // للشرطة is ل + الشرطة: keep the whole word as the mention
+		}
 	}
 	if skip == 0 && j < len(p.toks) && p.toks[j].Key == "ما" {
 		j++
