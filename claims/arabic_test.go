@@ -58,7 +58,7 @@ var arabicCases = []struct {
 	{"present-yaqul", "يقول الخبراء إن الأسعار سترتفع.",
 		[]want{{src: "الخبراء", cue: "يقول", content: "الأسعار سترتفع", anon: true}}},
 	{"passive-relay-qawluhu", "ونقل عن الوزير قوله إن الخطة جاهزة.",
-		[]want{{src: "الوزير", cue: "ونقل", content: "الخطة جاهزة"}}},
+		[]want{{src: "الوزير", cue: "ونقل عن", content: "الخطة جاهزة"}}},
 	{"pluperfect", "وكانت الحكومة قد أعلنت أن الانتخابات ستجرى في موعدها.",
 		[]want{{src: "الحكومة", cue: "أعلنت", content: "الانتخابات ستجرى في موعدها"}}},
 	{"participle-muakkidan", "قال المدير إن المشروع اكتمل، مؤكدا أن التكلفة لم تتجاوز الميزانية.",
@@ -234,13 +234,29 @@ func checkClaim(t *testing.T, i int, c claimtrail.Claim, w want, all []claimtrai
 
 // mentionNames: the mention, name or an alias holds the wanted words.
 func mentionNames(m claimtrail.Mention, want string) bool {
-	wk := text.Key(want)
+	wk := wordKeys(want)
 	for _, s := range append([]string{m.Mention, m.Name}, m.Aliases...) {
-		if k := text.Key(s); k != "" && (strings.Contains(k, wk) || strings.Contains(wk, k)) {
+		if k := wordKeys(s); k != "" && (strings.Contains(k, wk) || strings.Contains(wk, k)) {
 			return true
 		}
 	}
 	return false
+}
+
+// wordKeys is a phrase's words with their clitics stripped, so that
+// للصحيفة and الصحيفة compare equal.
+func wordKeys(s string) string {
+	var out []string
+	for _, t := range text.Tokenize(s) {
+		if t.Kind == text.Word {
+			k := t.Key
+			if strings.HasPrefix(k, "لل") {
+				k = "ا" + strings.TrimPrefix(k, "ل")
+			}
+			out = append(out, text.StripClitics(k))
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 func containsString(list []string, s string) bool {
@@ -265,3 +281,5 @@ func dump(cs []claimtrail.Claim) string {
 	}
 	return b.String()
 }
+
+func newFuzzExtractor() (*claims.Extractor, error) { return claims.New(claims.Options{}) }

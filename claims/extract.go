@@ -194,7 +194,7 @@ func (x *Extractor) build(a *claimtrail.Article, p *parser, d *discourse, raws [
 			lastTop, lastTopIdx = e, i
 			d.add(e, r.statement)
 			for _, v := range c.Via {
-				if v.Kind == claimtrail.KindOutlet || v.Kind == claimtrail.KindAgency {
+				if (v.Kind == claimtrail.KindOutlet || v.Kind == claimtrail.KindAgency) && v.ResolvedFrom == "" {
 					d.addOutlet(&entity{mention: v.Mention, name: v.Name, kind: v.Kind, keys: keysOf(v.Mention)})
 				}
 			}

@@ -40,8 +40,8 @@ type VerbDef struct {
 	// ParticipleForms are participles taken verbatim.
 	ParticipleForms []string `yaml:"participle_forms"`
 	Complements     []string `yaml:"complements"`
-	Preps       []string `yaml:"preps"`
-	Relay       bool     `yaml:"relay"`
+	Preps           []string `yaml:"preps"`
+	Relay           bool     `yaml:"relay"`
 }
 
 // NounDef is a verbal noun that makes a cue after a light verb.

@@ -36,7 +36,7 @@ type raw struct {
 	nested    int // index of the enclosing raw claim, or -1
 	// frame: a source with no content, kept for the cues after it.
 	frame bool
-	fem       bool
+	fem   bool
 }
 
 // tokRange is a content range: tokens [start, end), where the first may be

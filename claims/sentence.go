@@ -176,6 +176,11 @@ func (p *parser) verb(c cand, limit int) *raw {
 			r.cue, r.cueText, r.class = cs, p.slice(cs.Start, cs.End), claimtrail.ClassRelay
 		} else {
 			r.class = claimtrail.ClassRelay
+			if j == c.end {
+				// نقلت عن: the preposition is part of the cue when it follows it
+				r.cue.End = p.toks[j].Span.End
+				r.cueText = p.slice(r.cue.Start, r.cue.End)
+			}
 		}
 		if !r.src.empty() {
 			r.via = append([]np{r.src}, r.via...)
