@@ -76,33 +76,15 @@ func runExtract(ctx context.Context, opts extractOptions, w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("load lexicons: %w", err)
 	}
-	r := ingest.NewReader(ingest.Options{MaxBytes: opts.MaxBytes, Stdin: opts.Stdin})
-	var failed, total int
-	for a, err := range r.Read(ctx, opts.Inputs...) {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return ctxErr
-		}
-		total++
-		if err != nil {
-			failed++
-			if opts.Report != nil {
-				opts.Report(err)
+	return eachArticle(ctx, opts.Inputs, ingest.Options{MaxBytes: opts.MaxBytes, Stdin: opts.Stdin}, opts.Report,
+		func(n int, a *claimtrail.Article) error {
+			text.Segment(a)
+			cs := x.Extract(a)
+			if opts.Debugf != nil {
+				opts.Debugf("extract %s (%s): %d claims", a.Path, a.ID, len(cs))
 			}
-			continue
-		}
-		text.Segment(&a)
-		cs := x.Extract(&a)
-		if opts.Debugf != nil {
-			opts.Debugf("extract %s (%s): %d claims", a.Path, a.ID, len(cs))
-		}
-		if err := writeExtracted(w, opts.Format, total, &a, cs); err != nil {
-			return err
-		}
-	}
-	if failed > 0 {
-		return &inputsFailed{failed: failed, total: total}
-	}
-	return nil
+			return writeExtracted(w, opts.Format, n, a, cs)
+		})
 }
 
 func writeExtracted(w io.Writer, format string, n int, a *claimtrail.Article, cs []claimtrail.Claim) error {

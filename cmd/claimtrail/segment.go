@@ -72,27 +72,37 @@ func runSegment(ctx context.Context, opts segmentOptions, w io.Writer) error {
 	if err := checkFormat("segment", opts.Format, "table", "json", "jsonl"); err != nil {
 		return err
 	}
-	r := ingest.NewReader(ingest.Options{MaxBytes: opts.MaxBytes, Stdin: opts.Stdin})
+	return eachArticle(ctx, opts.Inputs, ingest.Options{MaxBytes: opts.MaxBytes, Stdin: opts.Stdin}, opts.Report,
+		func(n int, a *claimtrail.Article) error {
+			start := time.Now()
+			text.Segment(a)
+			if opts.Debugf != nil {
+				opts.Debugf("segment %s (%s): %d paragraphs, %d sentences in %s",
+					a.Path, a.ID, len(a.Paragraphs), len(a.Sentences()), time.Since(start).Round(time.Microsecond))
+			}
+			return writeSegmented(w, opts.Format, n, a)
+		})
+}
+
+// eachArticle reads every input and hands each article to fn. A bad input
+// is reported and skipped, so one broken file never hides the others; the
+// count of failures is the error at the end.
+func eachArticle(ctx context.Context, inputs []string, ro ingest.Options, report func(error), fn func(n int, a *claimtrail.Article) error) error {
+	r := ingest.NewReader(ro)
 	var failed, total int
-	for a, err := range r.Read(ctx, opts.Inputs...) {
+	for a, err := range r.Read(ctx, inputs...) {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
 		total++
 		if err != nil {
 			failed++
-			if opts.Report != nil {
-				opts.Report(err)
+			if report != nil {
+				report(err)
 			}
 			continue
 		}
-		start := time.Now()
-		text.Segment(&a)
-		if opts.Debugf != nil {
-			opts.Debugf("segment %s (%s): %d paragraphs, %d sentences in %s",
-				a.Path, a.ID, len(a.Paragraphs), len(a.Sentences()), time.Since(start).Round(time.Microsecond))
-		}
-		if err := writeSegmented(w, opts.Format, total, &a); err != nil {
+		if err := fn(total, &a); err != nil {
 			return err
 		}
 	}
