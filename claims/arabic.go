@@ -78,7 +78,7 @@ func (p *parser) findCands() []cand {
 		}
 		if n, skip := p.matchPhrase(lx.according, i); n > 0 && !p.falseAccording(i, n, skip) {
 			c := cand{kind: candAccording, start: i, end: i + n, skip: skip, nounAt: -1,
-				def: &cueDef{lemma: p.span(i, i+n).text(toks), class: claimtrail.ClassAccording, stance: claimtrail.Neutral}}
+				def: &cueDef{lemma: p.phraseText(i, i+n), class: claimtrail.ClassAccording, stance: claimtrail.Neutral}}
 			c.boundary = i > 0 && (toks[i-1].comma() || toks[i-1].dash())
 			out = append(out, c)
 			i += n - 1
@@ -151,8 +151,6 @@ func (p *parser) falseAccording(i, n, skip int) bool {
 	if j >= len(p.toks) {
 		return true
 	}
-	last := p.lx.according
-	_ = last
 	t := &p.toks[j]
 	if !t.word() && t.Kind != text.Quote {
 		return true
@@ -237,22 +235,9 @@ outer:
 	return 0, 0
 }
 
-type tokSpan struct{ start, end int }
-
-func (p *parser) span(a, b int) tokSpan { return tokSpan{a, b} }
-
-func (s tokSpan) text(toks []tk) string {
-	if s.end <= s.start {
-		return ""
-	}
-	var b strings.Builder
-	for k := s.start; k < s.end; k++ {
-		if k > s.start && toks[k].Span.Start > toks[k-1].Span.End {
-			b.WriteByte(' ')
-		}
-		b.WriteString(toks[k].Text)
-	}
-	return b.String()
+// phraseText is the text of tokens [a, b) as it stands in the article.
+func (p *parser) phraseText(a, b int) string {
+	return p.slice(p.toks[a].Span.Start, p.toks[b-1].Span.End)
 }
 
 // complementFollows: a complementizer, a colon or a quotation mark comes

@@ -48,11 +48,8 @@ type entity struct {
 	name      string
 	kind      claimtrail.SourceKind
 	anonymous bool
-	fem       bool
 	statement bool
 	keys      []string // the mention's word keys
-	aliases   []string
-	span      claimtrail.Span
 	// last is how the text last named the source (العليمي after رشاد
 	// محمد العليمي): an implicit subject refers to it.
 	last string
@@ -146,7 +143,7 @@ func (x *Extractor) build(a *claimtrail.Article, p *parser, d *discourse, raws [
 		case r.implicit || r.src.empty():
 			ante := lastTop
 			if ante == nil || r.nested >= 0 {
-				ante = d.previous(r.fem)
+				ante = d.previous()
 			}
 			if ante == nil {
 				continue
@@ -164,8 +161,8 @@ func (x *Extractor) build(a *claimtrail.Article, p *parser, d *discourse, raws [
 		default:
 			m := x.mention(p, d, r.src, r, false)
 			c.Source = m
-			e = &entity{mention: m.Mention, name: m.Name, kind: m.Kind, anonymous: m.Anonymous, fem: r.fem,
-				statement: r.statement, keys: keysOf(m.Mention), aliases: m.Aliases, span: m.Span}
+			e = &entity{mention: m.Mention, name: m.Name, kind: m.Kind, anonymous: m.Anonymous,
+				statement: r.statement, keys: keysOf(m.Mention)}
 			if m.ResolvedFrom != "" {
 				if ante := d.find(m.Name); ante != nil {
 					e = ante
@@ -243,9 +240,11 @@ func (d *discourse) addOutlet(e *entity) {
 	d.outlets = append(d.outlets, e)
 }
 
-// previous is the antecedent of an implicit subject: the last source,
-// agreeing in gender when the cue shows it and a candidate does.
-func (d *discourse) previous(fem bool) *entity {
+// previous is the antecedent of an implicit subject: the last source.
+// Gender agreement is not used: institutions take masculine verbs (وأضاف
+// البيان، وقال الجيش) as often as feminine ones, so the verb's ending would
+// mislead as often as it helps.
+func (d *discourse) previous() *entity {
 	if len(d.sources) == 0 {
 		return nil
 	}
@@ -339,21 +338,14 @@ func (x *Extractor) mention(p *parser, d *discourse, n np, r *raw, reporter bool
 	if n.gloss != "" {
 		m.Aliases = append(m.Aliases, n.gloss)
 	}
-	m.Name = strings.Trim(m.Mention, "\"«»“” ")
-	if strings.HasPrefix(m.Name, "لل") {
-		m.Name = "ا" + strings.TrimPrefix(m.Name, "ل") // للشرطة → الشرطة
-	}
-	headKey := p.toks[start].Key
-	if skip > 0 {
-		headKey = string([]rune(headKey)[skip:])
-		if strings.HasPrefix(headKey, "ل") {
-			headKey = "ا" + headKey // للصحيفة → الصحيفة
-		}
-	}
+	m.Name = definiteForm(strings.Trim(m.Mention, "\"«»“” "))
 	keys := keysOf(m.Mention)
-	if len(keys) > 0 && strings.HasPrefix(keys[0], "لل") {
-		keys[0] = "ا" + strings.TrimPrefix(keys[0], "ل") // للصحيفة → الصحيفة
-		headKey = keys[0]
+	if len(keys) > 0 {
+		keys[0] = definiteForm(keys[0])
+	}
+	headKey := definiteForm(p.toks[start].Key)
+	if skip > 0 {
+		headKey = string([]rune(p.toks[start].Key)[skip:])
 	}
 	full := strings.Join(keys, " ")
 	// gazetteer
@@ -377,6 +369,13 @@ func (x *Extractor) mention(p *parser, d *discourse, n np, r *raw, reporter bool
 		}
 	}
 	m.Kind, m.Anonymous = lx.classify(keys, headKey)
+	if !m.Anonymous && lx.withheld(keys) {
+		// "موظف فضل عدم الكشف عن اسمه": unnamed whatever its head
+		m.Anonymous = true
+		if m.Kind == claimtrail.KindPerson || m.Kind == claimtrail.KindOther {
+			m.Kind = claimtrail.KindAnonymous
+		}
+	}
 	// a definite description or a surname that names an earlier source
 	if e := d.describe(lx, keys); e != nil {
 		m.Name, m.ResolvedFrom = e.name, m.Mention

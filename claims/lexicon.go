@@ -240,23 +240,18 @@ func (lf *LexiconFile) merge(o *LexiconFile) {
 		lf.Verbs = append(lf.Verbs, v)
 	}
 	lf.Nouns = append(lf.Nouns, o.Nouns...)
-	lf.LightVerbs = append(lf.LightVerbs, o.LightVerbs...)
-	lf.AccordingTo = append(lf.AccordingTo, o.AccordingTo...)
-	lf.ClosingDistancing = append(lf.ClosingDistancing, o.ClosingDistancing...)
-	lf.AccordingFrames = append(lf.AccordingFrames, o.AccordingFrames...)
-	lf.Complementizers = append(lf.Complementizers, o.Complementizers...)
-	lf.ComplementPreps = append(lf.ComplementPreps, o.ComplementPreps...)
-	lf.Negators = append(lf.Negators, o.Negators...)
-	lf.NotCues = append(lf.NotCues, o.NotCues...)
-	lf.Impersonal = append(lf.Impersonal, o.Impersonal...)
-	lf.Channels = append(lf.Channels, o.Channels...)
-	lf.ChannelReporters = append(lf.ChannelReporters, o.ChannelReporters...)
-	lf.Adverbials = append(lf.Adverbials, o.Adverbials...)
-	lf.SubjectBreaks = append(lf.SubjectBreaks, o.SubjectBreaks...)
-	lf.UnnamedMarkers = append(lf.UnnamedMarkers, o.UnnamedMarkers...)
-	lf.Relatives = append(lf.Relatives, o.Relatives...)
-	lf.TitleLinks = append(lf.TitleLinks, o.TitleLinks...)
-	lf.Honorifics = append(lf.Honorifics, o.Honorifics...)
+	for _, l := range []struct{ dst, src *[]string }{
+		{&lf.LightVerbs, &o.LightVerbs}, {&lf.AccordingTo, &o.AccordingTo},
+		{&lf.ClosingDistancing, &o.ClosingDistancing}, {&lf.AccordingFrames, &o.AccordingFrames},
+		{&lf.Complementizers, &o.Complementizers}, {&lf.ComplementPreps, &o.ComplementPreps},
+		{&lf.Negators, &o.Negators}, {&lf.NotCues, &o.NotCues}, {&lf.Impersonal, &o.Impersonal},
+		{&lf.Channels, &o.Channels}, {&lf.ChannelReporters, &o.ChannelReporters},
+		{&lf.Adverbials, &o.Adverbials}, {&lf.SubjectBreaks, &o.SubjectBreaks},
+		{&lf.UnnamedMarkers, &o.UnnamedMarkers}, {&lf.Relatives, &o.Relatives},
+		{&lf.TitleLinks, &o.TitleLinks}, {&lf.Honorifics, &o.Honorifics},
+	} {
+		*l.dst = append(*l.dst, *l.src...)
+	}
 	lf.SourceNouns = mergeMap(lf.SourceNouns, o.SourceNouns)
 	lf.Unnamed = mergeMap(lf.Unnamed, o.Unnamed)
 	lf.Anaphors = mergeMap(lf.Anaphors, o.Anaphors)
@@ -372,32 +367,14 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 	lx.relatives = keySet(lf.Relatives)
 	lx.titleLinks = keySet(lf.TitleLinks)
 	lx.honorifics = keySet(lf.Honorifics)
-	for k, words := range lf.SourceNouns {
-		kind, ok := kinds[k]
-		if !ok {
-			return nil, fmt.Errorf("source_nouns: unknown kind %q (want one of person, organization, government, outlet, document, ...)", k)
-		}
-		for _, w := range words {
-			lx.nounKind[text.Key(w)] = kind
-		}
+	if err := classify(lx.nounKind, lf.SourceNouns, kinds, "source_nouns", "person, organization, government, outlet, document, ..."); err != nil {
+		return nil, err
 	}
-	for k, words := range lf.Unnamed {
-		kind, ok := kinds[k]
-		if !ok {
-			return nil, fmt.Errorf("unnamed: unknown kind %q (want official or anonymous)", k)
-		}
-		for _, w := range words {
-			lx.unnamed[text.Key(w)] = kind
-		}
+	if err := classify(lx.unnamed, lf.Unnamed, kinds, "unnamed", "official or anonymous"); err != nil {
+		return nil, err
 	}
-	for k, words := range lf.Anaphors {
-		c, ok := anaphorClasses[k]
-		if !ok {
-			return nil, fmt.Errorf("anaphors: unknown class %q (want document, outlet, group or pronoun)", k)
-		}
-		for _, w := range words {
-			lx.anaphors[text.Key(w)] = c
-		}
+	if err := classify(lx.anaphors, lf.Anaphors, anaphorClasses, "anaphors", "document, outlet, group or pronoun"); err != nil {
+		return nil, err
 	}
 	for _, o := range outlets {
 		kind, ok := kinds[o.Kind]
@@ -475,4 +452,19 @@ func phrases(list []string) []phrase {
 // sortPhrases puts longer phrases first so that "وفق ما" wins over "وفق".
 func sortPhrases(ps []phrase) {
 	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) })
+}
+
+// classify fills dst with the class of every word of a YAML map from class
+// name to words, rejecting a class name the lexicon does not know.
+func classify[C any](dst map[string]C, src map[string][]string, classes map[string]C, section, want string) error {
+	for name, words := range src {
+		c, ok := classes[name]
+		if !ok {
+			return fmt.Errorf("%s: unknown class %q (want %s)", section, name, want)
+		}
+		for _, w := range words {
+			dst[text.Key(w)] = c
+		}
+	}
+	return nil
 }

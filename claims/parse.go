@@ -36,7 +36,6 @@ type raw struct {
 	nested    int // index of the enclosing raw claim, or -1
 	// frame: a source with no content, kept for the cues after it.
 	frame bool
-	fem   bool
 }
 
 // tokRange is a content range: tokens [start, end), where the first may be
@@ -204,22 +203,21 @@ func masdarShape(key string) bool {
 // addresseeAt: ل + an outlet (للصحيفة، لرويترز، لقناة "خبر ترك").
 func (p *parser) addresseeAt(k int) bool {
 	t := &p.toks[k]
-	r := []rune(t.Key)
-	if t.Kind != text.Word || len(r) < 3 || (r[0] != 'ل' && r[0] != 'ب') {
+	rest, ok := withoutPreposition(t.Key)
+	if t.Kind != text.Word || !ok {
 		return false
-	}
-	rest := string(r[1:])
-	if r[0] == 'ل' && r[1] == 'ل' {
-		rest = "ا" + string(r[1:]) // للصحيفة → الصحيفة
 	}
 	if p.lx.anaphors[rest] == anaOutlet || p.lx.nounKind[rest] == claimtrail.KindOutlet {
 		return true
 	}
-	_, ok := p.lx.outlets[rest]
+	if !strings.HasPrefix(t.Key, "ل") {
+		return false // بـ + an outlet's own name is a place or a means, not an addressee
+	}
+	_, ok = p.lx.outlets[rest]
 	if !ok {
 		_, ok = p.lx.outlets["ال"+rest]
 	}
-	return ok && r[0] == 'ل'
+	return ok
 }
 
 // outletNP reads an outlet's name from token k, skipping skip runes of the
@@ -344,14 +342,7 @@ func (p *parser) modifiers(j, limit int, r *raw) int {
 				if ok, _, _ := p.complementAt(j, limit, r.c.def); ok && r.c.def.preps[u.Key] {
 					break
 				}
-				if lx.reporters[u.Key] && j+1 < limit {
-					v, e := p.outletNP(j+1, limit, 0)
-					r.via = append(r.via, v)
-					j = e
-					continue
-				}
-				if p.addresseeAt(j) {
-					v, e := p.outletNP(j, limit, p.procliticSkip(j))
+				if v, e, ok := p.reporterAt(j, limit); ok {
 					r.via = append(r.via, v)
 					j = e
 					continue
@@ -360,14 +351,7 @@ func (p *parser) modifiers(j, limit int, r *raw) int {
 			}
 			continue
 		}
-		if lx.reporters[t.Key] && j+1 < limit {
-			v, e := p.outletNP(j+1, limit, 0)
-			r.via = append(r.via, v)
-			j = e
-			continue
-		}
-		if p.addresseeAt(j) {
-			v, e := p.outletNP(j, limit, p.procliticSkip(j))
+		if v, e, ok := p.reporterAt(j, limit); ok {
 			r.via = append(r.via, v)
 			j = e
 			continue
@@ -529,4 +513,20 @@ func adjectival(key string) bool {
 	}
 	// participles used as adjectives: المشتركة، المسلحة، المتحدة
 	return strings.HasPrefix(key, "الم") && len([]rune(key)) >= 6
+}
+
+// reporterAt reads a reporter standing between a source and its content:
+// the subject of a relative report (نشرته وكالة سبأ، نقلتها العربية) or an
+// addressee outlet (للصحيفة، لقناة الجزيرة). It returns the reporter and
+// the token after it.
+func (p *parser) reporterAt(j, limit int) (np, int, bool) {
+	if p.lx.reporters[p.toks[j].Key] && j+1 < limit {
+		v, e := p.outletNP(j+1, limit, 0)
+		return v, e, true
+	}
+	if p.addresseeAt(j) {
+		v, e := p.outletNP(j, limit, p.procliticSkip(j))
+		return v, e, true
+	}
+	return np{}, j, false
 }

@@ -103,9 +103,6 @@ func (p *parser) newRaw(c cand) *raw {
 	}
 	r.cue = sp
 	r.cueText = p.slice(sp.Start, sp.End)
-	last := []rune(p.toks[c.start].Key)
-	r.fem = len(last) > 0 && (last[len(last)-1] == 'ت' || last[len(last)-1] == 'ه') ||
-		strings.HasPrefix(p.toks[c.start].Key, "ت") && c.kind == candVerb
 	if c.nounAt >= 0 {
 		r.lemma = p.lx.lemmaOfLight(p.toks[c.start].Key) + " " + c.def.lemma
 	}
@@ -198,17 +195,9 @@ func (p *parser) verb(c cand, limit int) *raw {
 	if j+1 < limit && p.toks[j].comma() && c.def.comps&CompNominal != 0 && p.toks[j+1].word() && p.nominalStart(j+1) {
 		j++ // "أعلنت اللجنة ...، يوم الأحد، إكمال"
 	}
-	if k := p.objectThenPrep(j, limit, c.def); k >= 0 {
-		if ok, _, _ := p.complementAt(j, limit, c.def); !ok {
-			j = k
-		}
-	}
-	ok, start, typ := p.complementAt(j, limit, c.def)
-	if !ok {
-		if c.def.comps&CompNominal == 0 || j >= limit || !p.toks[j].word() {
-			return p.frame(r)
-		}
-		ok, start, typ = true, tokRange{start: j}, claimtrail.Nominal
+	start, typ, how := p.complement(j, limit, c.def)
+	if how == compNone {
+		return p.frame(r)
 	}
 	if typ == claimtrail.Indirect && c.def.comps&CompThat == 0 && c.def.comps&CompPrep == 0 {
 		return p.frame(r)
@@ -262,17 +251,9 @@ func (p *parser) participle(c cand, limit int) *raw {
 	r := p.newRaw(c)
 	r.implicit = true
 	j := p.modifiers(c.end, limit, r)
-	if k := p.objectThenPrep(j, limit, c.def); k >= 0 {
-		if ok, _, _ := p.complementAt(j, limit, c.def); !ok {
-			j = k
-		}
-	}
-	ok, start, typ := p.complementAt(j, limit, c.def)
-	if !ok {
-		if c.def.comps&CompNominal == 0 || j >= limit || !p.toks[j].word() {
-			return nil
-		}
-		start, typ = tokRange{start: j}, claimtrail.Nominal
+	start, typ, how := p.complement(j, limit, c.def)
+	if how == compNone {
+		return nil
 	}
 	return p.finish(r, start, typ, limit)
 }
@@ -340,15 +321,12 @@ func (p *parser) nested(c cand, outer *raw) *raw {
 			break
 		}
 	}
-	ok, start, typ := p.complementAt(j, limit, c.def)
-	if !ok {
-		if c.def.comps&CompNominal == 0 || j >= limit || !p.toks[j].word() {
-			return nil
-		}
-		if k := p.toks[c.start].Key; c.nounAt < 0 && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت")) {
-			return nil // الحادث يعتبر حالة نادرة: "is considered", not a report
-		}
-		start, typ = tokRange{start: j}, claimtrail.Nominal
+	start, typ, how := p.complement(j, limit, c.def)
+	if how == compNone {
+		return nil
+	}
+	if k := p.toks[c.start].Key; how == compBare && c.nounAt < 0 && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت")) {
+		return nil // الحادث يعتبر حالة نادرة: "is considered", not a report
 	}
 	return p.finish(r, start, typ, limit)
 }
@@ -372,12 +350,11 @@ func (p *parser) finish(r *raw, start tokRange, typ claimtrail.ClaimType, limit 
 		return nil
 	}
 	// direct: the whole content is one quotation
-	first, last := &p.toks[rng.start], &p.toks[rng.end-1]
+	first := &p.toks[rng.start]
 	if first.Kind == text.Quote && first.pair == rng.end-1 && rng.skip == 0 {
 		rng.start++
 		rng.end--
 		typ = claimtrail.Direct
-		_ = last
 	} else if first.Kind == text.Quote && first.pair < 0 && rng.skip == 0 {
 		rng.start++ // a quotation the excerpt cut off
 		typ = claimtrail.Direct
@@ -604,4 +581,29 @@ func (p *parser) frame(r *raw) *raw {
 	r.frame = true
 	r.content = tokRange{}
 	return r
+}
+
+// How a content was found after a cue.
+const (
+	compNone   = iota // no content
+	compMarked        // after a complementizer, a colon, a quotation mark or the cue's preposition
+	compBare          // a bare noun phrase (nominal)
+)
+
+// complement finds where a cue's content starts at j: through an object
+// before the cue's own preposition (دعا الجميع إلى), a marked complement,
+// or, for a cue that takes one, a bare noun phrase.
+func (p *parser) complement(j, limit int, d *cueDef) (tokRange, claimtrail.ClaimType, int) {
+	if k := p.objectThenPrep(j, limit, d); k >= 0 {
+		if ok, _, _ := p.complementAt(j, limit, d); !ok {
+			j = k
+		}
+	}
+	if ok, start, typ := p.complementAt(j, limit, d); ok {
+		return start, typ, compMarked
+	}
+	if d.comps&CompNominal == 0 || j >= limit || !p.toks[j].word() {
+		return tokRange{}, "", compNone
+	}
+	return tokRange{start: j}, claimtrail.Nominal, compBare
 }

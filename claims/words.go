@@ -63,13 +63,8 @@ func (lx *Lexicon) outletIn(toks []tk, j, limit int) (outlet, int, bool) {
 		if toks[s].bare != "" {
 			variants = append(variants, toks[s].bare)
 		}
-		r := []rune(first)
-		if len(r) > 3 && (r[0] == 'ل' || r[0] == 'ب') {
-			if r[1] == 'ل' {
-				variants = append(variants, "ا"+string(r[1:]))
-			} else {
-				variants = append(variants, string(r[1:]))
-			}
+		if rest, ok := withoutPreposition(first); ok && len([]rune(first)) > 3 {
+			variants = append(variants, rest)
 		}
 		for _, v := range variants {
 			max := lx.outletFirst[v]
@@ -86,4 +81,47 @@ func (lx *Lexicon) outletIn(toks []tk, j, limit int) (outlet, int, bool) {
 		}
 	}
 	return outlet{}, 0, false
+}
+
+// withoutPreposition removes a one-letter preposition ل or ب from a word
+// and restores the article that لل merged: للصحيفة → الصحيفة, لرويترز →
+// رويترز. ok is false when the word has no such preposition.
+func withoutPreposition(s string) (rest string, ok bool) {
+	r := []rune(s)
+	if len(r) < 3 || (r[0] != 'ل' && r[0] != 'ب') {
+		return s, false
+	}
+	if r[0] == 'ل' && r[1] == 'ل' {
+		return "ا" + string(r[1:]), true
+	}
+	return string(r[1:]), true
+}
+
+// definiteForm spells a word after ل the way it stands alone when ل
+// merged with the article (للشرطة → الشرطة); other words are unchanged.
+func definiteForm(s string) string {
+	if strings.HasPrefix(s, "لل") {
+		return "ا" + strings.TrimPrefix(s, "ل")
+	}
+	return s
+}
+
+// withheld reports a mention that says its name is withheld (طلب عدم
+// الكشف عن هويته، لم تسمه الوكالة).
+func (lx *Lexicon) withheld(keys []string) bool {
+	for i := range keys {
+	next:
+		for _, ph := range lx.markers {
+			if i+len(ph) > len(keys) {
+				continue
+			}
+			for k, w := range ph {
+				if keys[i+k] != w {
+					continue next
+				}
+			}
+			return true
+		}
+	}
+	return false
 }

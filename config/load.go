@@ -360,27 +360,7 @@ func unknownEnv(environ []string) []error {
 // env, so tests can point it elsewhere: $XDG_CONFIG_HOME or ~/.config on
 // Unix, ~/Library/Application Support on macOS, %AppData% on Windows.
 func userConfigDir(env envFunc) string {
-	get := func(k string) string { v, _ := env(k); return v }
-	switch runtime.GOOS {
-	case "windows":
-		return get("AppData")
-	case "darwin", "ios":
-		if h := get("HOME"); h != "" {
-			return filepath.Join(h, "Library", "Application Support")
-		}
-	case "plan9":
-		if h := get("home"); h != "" {
-			return filepath.Join(h, "lib")
-		}
-	default:
-		if d := get("XDG_CONFIG_HOME"); filepath.IsAbs(d) {
-			return d
-		}
-		if h := get("HOME"); h != "" {
-			return filepath.Join(h, ".config")
-		}
-	}
-	return ""
+	return userDir(env, "AppData", "XDG_CONFIG_HOME", ".config")
 }
 
 // userDataDir is where the store lives by default: $XDG_DATA_HOME or
@@ -388,10 +368,16 @@ func userConfigDir(env envFunc) string {
 // %LocalAppData% on Windows. Go has no os.UserDataDir, and the data should
 // not sit in the config directory, which people copy between machines.
 func userDataDir(env envFunc) string {
+	return userDir(env, "LocalAppData", "XDG_DATA_HOME", filepath.Join(".local", "share"))
+}
+
+// userDir is a per-user directory: windowsVar on Windows, the XDG variable
+// or unixRel under the home directory elsewhere; "" if none can be found.
+func userDir(env envFunc, windowsVar, xdgVar, unixRel string) string {
 	get := func(k string) string { v, _ := env(k); return v }
 	switch runtime.GOOS {
 	case "windows":
-		return get("LocalAppData")
+		return get(windowsVar)
 	case "darwin", "ios":
 		if h := get("HOME"); h != "" {
 			return filepath.Join(h, "Library", "Application Support")
@@ -401,11 +387,11 @@ func userDataDir(env envFunc) string {
 			return filepath.Join(h, "lib")
 		}
 	default:
-		if d := get("XDG_DATA_HOME"); filepath.IsAbs(d) {
+		if d := get(xdgVar); filepath.IsAbs(d) {
 			return d
 		}
 		if h := get("HOME"); h != "" {
-			return filepath.Join(h, ".local", "share")
+			return filepath.Join(h, unixRel)
 		}
 	}
 	return ""

@@ -41,12 +41,7 @@ The JSON fields are a stable contract, documented in README.md.`,
 		Example: `  claimtrail extract testdata/seed/aljazeera-coalition-redeploy.ar.txt
   claimtrail extract -f json articles.jsonl
   claimtrail extract -f md story.txt > claims.md`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usagef("extract needs at least one FILE, DIR or - (standard input)")
-			}
-			return nil
-		},
+		Args: needInputs("extract"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runExtract(cmd.Context(), extractOptions{
 				Inputs:    args,

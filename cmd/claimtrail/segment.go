@@ -41,12 +41,7 @@ the exit status is then 1.`,
 		Example: `  claimtrail segment testdata/seed/aljazeera-coalition-redeploy.ar.txt
   claimtrail segment -f json articles.jsonl
   cat story.txt | claimtrail segment -`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usagef("segment needs at least one FILE, DIR or - (standard input)")
-			}
-			return nil
-		},
+		Args: needInputs("segment"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSegment(cmd.Context(), segmentOptions{
 				Inputs:   args,
@@ -213,4 +208,14 @@ func writeSegmentTable(w io.Writer, a *claimtrail.Article) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// needInputs is the argument check of the commands that read articles.
+func needInputs(cmd string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return usagef("%s needs at least one FILE, DIR or - (standard input)", cmd)
+		}
+		return nil
+	}
 }
