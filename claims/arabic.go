@@ -2,6 +2,7 @@ package claims
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/text"
@@ -132,9 +133,11 @@ func (p *parser) negated(i int) bool {
 // accordingBefore reports whether an according-to word stands just before i.
 func (p *parser) accordingBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		for _, ph := range p.lx.according {
-			if len(ph) == 1 && (ph[0] == p.toks[k].Key || ph[0] == p.toks[k].bare) {
-				return true
+		for _, key := range []string{p.toks[k].Key, p.toks[k].bare} {
+			for _, ph := range p.lx.according[key] {
+				if len(ph) == 1 {
+					return true
+				}
 			}
 		}
 	}
@@ -206,7 +209,17 @@ func (p *parser) headlineColon(i int) bool {
 // matchPhrase matches one of ps at token i and returns how many tokens it
 // spans. A final one-letter element matches as the proclitic of the next
 // word; then skip is 1 and the last token is only partly read.
-func (p *parser) matchPhrase(ps []phrase, i int) (n, skip int) {
+func (p *parser) matchPhrase(ix phraseIndex, i int) (n, skip int) {
+	if i >= len(p.toks) {
+		return 0, 0
+	}
+	if n, skip = p.matchAt(ix[p.toks[i].Key], i); n > 0 || p.toks[i].bare == "" {
+		return n, skip
+	}
+	return p.matchAt(ix[p.toks[i].bare], i)
+}
+
+func (p *parser) matchAt(ps []phrase, i int) (n, skip int) {
 	toks := p.toks
 outer:
 	for _, ph := range ps {
@@ -215,7 +228,7 @@ outer:
 		}
 		for k, w := range ph {
 			t := &toks[i+k]
-			if k == len(ph)-1 && len([]rune(w)) == 1 && k > 0 {
+			if k == len(ph)-1 && k > 0 && utf8.RuneCountInString(w) == 1 {
 				r := []rune(t.Key)
 				if len(r) > 2 && string(r[0]) == w && t.Kind == text.Word {
 					return len(ph), 1

@@ -127,10 +127,10 @@ type Lexicon struct {
 	nouns       map[string]*cueDef
 	lightVerbs  map[string]bool
 
-	according []phrase
-	closing   []phrase
-	channels  []phrase
-	markers   []phrase
+	according phraseIndex
+	closing   phraseIndex
+	channels  phraseIndex
+	markers   phraseIndex
 
 	complementizers map[string]bool
 	compPreps       map[string]bool
@@ -351,10 +351,10 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 		}
 	}
 	lx.lightVerbs = keySet(lf.LightVerbs)
-	lx.according = phrases(lf.AccordingTo)
-	lx.closing = phrases(lf.ClosingDistancing)
-	lx.channels = phrases(lf.Channels)
-	lx.markers = phrases(lf.UnnamedMarkers)
+	lx.according = indexPhrases(lf.AccordingTo)
+	lx.closing = indexPhrases(lf.ClosingDistancing)
+	lx.channels = indexPhrases(lf.Channels)
+	lx.markers = indexPhrases(lf.UnnamedMarkers)
 	lx.complementizers = keySet(lf.Complementizers)
 	lx.compPreps = keySet(lf.ComplementPreps)
 	lx.negators = keySet(lf.Negators)
@@ -393,9 +393,6 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 			}
 		}
 	}
-	sortPhrases(lx.according)
-	sortPhrases(lx.closing)
-	sortPhrases(lx.channels)
 	return lx, nil
 }
 
@@ -432,6 +429,23 @@ func keySet(words []string) map[string]bool {
 	return m
 }
 
+// phraseIndex holds phrases by their first word, longest first, so that a
+// token is compared only with the phrases that can start at it: the
+// subject parser asks at every word whether a channel phrase starts there.
+type phraseIndex map[string][]phrase
+
+func indexPhrases(list []string) phraseIndex {
+	ix := phraseIndex{}
+	for _, p := range phrases(list) {
+		ix[p[0]] = append(ix[p[0]], p)
+	}
+	for _, ps := range ix {
+		// longer first, so that "وفق ما" wins over "وفق"
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) })
+	}
+	return ix
+}
+
 func phrases(list []string) []phrase {
 	out := make([]phrase, 0, len(list))
 	for _, s := range list {
@@ -447,11 +461,6 @@ func phrases(list []string) []phrase {
 		}
 	}
 	return out
-}
-
-// sortPhrases puts longer phrases first so that "وفق ما" wins over "وفق".
-func sortPhrases(ps []phrase) {
-	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) })
 }
 
 // classify fills dst with the class of every word of a YAML map from class

@@ -111,7 +111,7 @@ func definiteForm(s string) string {
 func (lx *Lexicon) withheld(keys []string) bool {
 	for i := range keys {
 	next:
-		for _, ph := range lx.markers {
+		for _, ph := range lx.markers[keys[i]] {
 			if i+len(ph) > len(keys) {
 				continue
 			}
