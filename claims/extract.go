@@ -32,16 +32,6 @@ func New(opts Options) (*Extractor, error) {
 	return &Extractor{lex: lex, opts: opts}, nil
 }
 
-// Languages lists the languages the extractor has a lexicon for.
-func (x *Extractor) Languages() []string {
-	var out []string
-	for l := range x.lex {
-		out = append(out, l)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // entity is a source as the discourse knows it, for anaphora.
 type entity struct {
 	mention   string

@@ -26,7 +26,6 @@ type raw struct {
 	src      np
 	implicit bool
 	role     *claimtrail.Span
-	aliases  []string
 	via      []np
 	ctype    claimtrail.ClaimType
 	content  tokRange
@@ -168,10 +167,7 @@ func (p *parser) nominalStart(k int) bool {
 	if key == "ما" || key == "صحه" {
 		return true
 	}
-	if strings.HasPrefix(key, "ال") {
-		key = strings.TrimPrefix(key, "ال")
-	}
-	return masdarShape(key)
+	return masdarShape(strings.TrimPrefix(key, "ال"))
 }
 
 // masdarShape matches the commonest verbal-noun templates on a normalised

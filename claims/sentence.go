@@ -400,7 +400,7 @@ func (p *parser) according(c cand, limit int, before []*raw) *raw {
 	}
 	srcEnd := src.end
 	// an apposition after the source: "نائب الرئيس التركي، فؤاد أوقطاي،"
-	if srcEnd+1 < len(p.toks) && p.toks[srcEnd].comma() && p.lx.isTitleNP(p.toks[src.start].Key) {
+	if srcEnd+1 < len(p.toks) && p.toks[srcEnd].comma() && p.lx.isTitle(p.toks[src.start].Key) {
 		e := srcEnd + 1
 		for e < len(p.toks) && e-srcEnd <= 4 && p.toks[e].word() && !p.toks[e].definite() {
 			e++

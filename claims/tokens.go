@@ -36,9 +36,6 @@ func sentenceTokens(s claimtrail.Sentence) []tk {
 	return toks
 }
 
-func isOpenQuote(s string) bool  { return s == "«" || s == "“" || s == "„" }
-func isCloseQuote(s string) bool { return s == "»" || s == "”" }
-
 // pairQuotes matches quotation marks. Guillemets and curly quotes nest; a
 // straight quote closes the last open straight quote. Right-to-left text
 // sometimes reverses curly quotes, so a closing mark with nothing open
@@ -99,8 +96,6 @@ func closes(open, q string) bool {
 	}
 	return false
 }
-
-func (t *tk) is(s string) bool { return t.Text == s }
 
 func (t *tk) comma() bool { return t.Kind == text.Punct && (t.Text == "،" || t.Text == ",") }
 

@@ -28,9 +28,6 @@ func (lx *Lexicon) isTitle(key string) bool {
 	return lx.nounKind[key] == claimtrail.KindPerson && !lx.honorifics[key]
 }
 
-// isTitleNP: an office that a name may follow in apposition.
-func (lx *Lexicon) isTitleNP(key string) bool { return lx.isTitle(key) }
-
 func (lx *Lexicon) lemmaOfLight(key string) string {
 	return strings.TrimPrefix(strings.TrimPrefix(key, "و"), "ف")
 }

@@ -134,17 +134,6 @@ func isQuote(r rune) bool {
 	return false
 }
 
-// isDoubleQuote reports the quotation marks that delimit protected regions
-// in sentence splitting; single quotes are left out because the apostrophe
-// cannot be told from them.
-func isDoubleQuote(r rune) bool {
-	switch r {
-	case '"', '«', '»', '“', '”', '„', '‟':
-		return true
-	}
-	return false
-}
-
 func isDash(r rune) bool {
 	switch r {
 	case '-', '‐', '‑', '‒', '–', '—', '―':
