@@ -40,6 +40,7 @@ type entity struct {
 	anonymous bool
 	statement bool
 	keys      []string // the mention's word keys
+	roleKeys  []string // the keys of its apposition, for "the spokesman"
 	// last is how the text last named the source (العليمي after رشاد
 	// محمد العليمي): an implicit subject refers to it.
 	last string
@@ -49,20 +50,25 @@ type entity struct {
 type discourse struct {
 	sources []*entity
 	outlets []*entity
+	// lastSent is the index of the last sentence that gave a claim: a
+	// quotation with no cue right after it continues that source's words.
+	lastSent int
 }
 
 // Extract returns the claims of a segmented article (text.Segment must
 // have filled its paragraphs), sorted by offset.
 func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 	runes := []rune(a.Text)
-	d := &discourse{}
+	d := &discourse{lastSent: -2}
 	var out []claimtrail.Claim
 	for _, para := range a.Paragraphs {
 		switch para.Kind {
 		case claimtrail.ParagraphSource, claimtrail.ParagraphChrome, claimtrail.ParagraphDateline:
 			continue
 		}
-		for _, s := range para.Sentences {
+		sents := para.Sentences
+		for si := 0; si < len(sents); si++ {
+			s := sents[si]
 			lang := text.DetectLang(s.Text)
 			if lang == claimtrail.LangMixed || lang == claimtrail.LangUnknown {
 				lang = a.Lang
@@ -71,9 +77,35 @@ func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 			if lx == nil {
 				continue
 			}
-			p := &parser{lx: lx, runes: runes, toks: sentenceTokens(s), kind: para.Kind}
-			raws := p.sentence()
-			out = append(out, x.build(a, p, d, raws, para.Index, s.Index)...)
+			toks := sentenceTokens(s)
+			if lang == claimtrail.LangEnglish {
+				// a quotation of several sentences is read as one unit, so
+				// that “A. B,” he said gives one claim with both
+				for si+1 < len(sents) && quoteLeftOpen(toks) {
+					si++
+					s.Span.End = sents[si].Span.End
+					s.Text = string(runes[s.Span.Start:s.Span.End])
+					toks = sentenceTokens(s)
+				}
+			}
+			p := &parser{lx: lx, runes: runes, toks: toks, kind: para.Kind}
+			var raws []*raw
+			if lang == claimtrail.LangEnglish {
+				raws = p.englishSentence()
+				if len(raws) == 0 && d.lastSent == s.Index-1 && s.Index > 0 {
+					// “A,” he said. “B.”: the second quotation is his too
+					if r := p.quoteContinues(); r != nil {
+						raws = []*raw{r}
+					}
+				}
+			} else {
+				raws = p.sentence()
+			}
+			built := x.build(a, p, d, raws, para.Index, s.Index)
+			if len(built) > 0 {
+				d.lastSent = s.Index
+			}
+			out = append(out, built...)
 			if x.opts.MaxClaims > 0 && len(out) >= x.opts.MaxClaims {
 				out = out[:x.opts.MaxClaims]
 				sortClaims(out)
@@ -152,7 +184,7 @@ func (x *Extractor) build(a *claimtrail.Article, p *parser, d *discourse, raws [
 			m := x.mention(p, d, r.src, r, false)
 			c.Source = m
 			e = &entity{mention: m.Mention, name: m.Name, kind: m.Kind, anonymous: m.Anonymous,
-				statement: r.statement, keys: keysOf(m.Mention)}
+				statement: r.statement, keys: keysOf(m.Mention), roleKeys: keysOf(m.Role)}
 			if m.ResolvedFrom != "" {
 				if ante := d.find(m.Name); ante != nil {
 					e = ante
@@ -254,6 +286,9 @@ func (d *discourse) find(name string) *entity {
 // honorifics, splits a title from the name it introduces, classifies it
 // and resolves anaphors against the discourse.
 func (x *Extractor) mention(p *parser, d *discourse, n np, r *raw, reporter bool) claimtrail.Mention {
+	if p.lx.Lang == claimtrail.LangEnglish {
+		return x.mentionEn(p, d, n, r, reporter)
+	}
 	lx := p.lx
 	start, end, skip := n.start, n.end, n.skip
 	// honorifics: الدكتور هيثم → هيثم

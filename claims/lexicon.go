@@ -294,6 +294,7 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 		outletFirst: map[string]int{},
 	}
 	arabic := lf.Language == claimtrail.LangArabic
+	english := lf.Language == claimtrail.LangEnglish
 	for _, v := range lf.Verbs {
 		d, err := newCueDef(v.Lemma, v.Class, v.Stance, v.Complements, v.Preps)
 		if err != nil {
@@ -315,6 +316,12 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 					forms = append(forms, "ت"+string(r[1:]))
 				}
 				forms = append(forms, p+"ون", p+"ان")
+			}
+		}
+		if english {
+			forms = append(forms, englishForms(v.Lemma, len(v.Past) > 0)...)
+			if len(v.Participles) == 0 {
+				lx.participles[text.KeyWord(englishIng(v.Lemma))] = d
 			}
 		}
 		for _, f := range forms {
@@ -476,4 +483,73 @@ func classify[C any](dst map[string]C, src map[string][]string, classes map[stri
 		}
 	}
 	return nil
+}
+
+// englishForms derives the regular finite forms of an English verb: the
+// lemma, the third person (says, denies, pushes) and, unless the lexicon
+// gives irregular past forms, the -ed form (stated, denied, stressed).
+func englishForms(lemma string, irregularPast bool) []string {
+	out := []string{lemma, englishThird(lemma)}
+	if !irregularPast {
+		out = append(out, englishPast(lemma))
+	}
+	return out
+}
+
+func englishThird(l string) string {
+	switch {
+	case strings.HasSuffix(l, "y") && !vowelBefore(l, 1):
+		return l[:len(l)-1] + "ies"
+	case strings.HasSuffix(l, "s"), strings.HasSuffix(l, "sh"), strings.HasSuffix(l, "ch"),
+		strings.HasSuffix(l, "x"), strings.HasSuffix(l, "z"), strings.HasSuffix(l, "o"):
+		return l + "es"
+	}
+	return l + "s"
+}
+
+func englishPast(l string) string {
+	switch {
+	case strings.HasSuffix(l, "e"):
+		return l + "d"
+	case strings.HasSuffix(l, "y") && !vowelBefore(l, 1):
+		return l[:len(l)-1] + "ied"
+	case doubles(l):
+		return l + l[len(l)-1:] + "ed"
+	}
+	return l + "ed"
+}
+
+func englishIng(l string) string {
+	switch {
+	case strings.HasSuffix(l, "ie"):
+		return l[:len(l)-2] + "ying"
+	case strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ee"):
+		return l[:len(l)-1] + "ing"
+	case doubles(l):
+		return l + l[len(l)-1:] + "ing"
+	}
+	return l + "ing"
+}
+
+// doubles reports a one-syllable verb ending consonant-vowel-consonant,
+// whose last letter doubles before -ed and -ing (plan, planned; admit is
+// stressed on its last syllable and doubles too, so two-syllable verbs
+// that double are listed with their forms).
+func doubles(l string) bool {
+	n := len(l)
+	if n < 3 || strings.ContainsAny(l[n-1:], "aeiouwxy") || !strings.ContainsAny(l[n-2:n-1], "aeiou") || strings.ContainsAny(l[n-3:n-2], "aeiou") {
+		return false
+	}
+	vowels := 0
+	for _, r := range l {
+		if strings.ContainsRune("aeiouy", r) {
+			vowels++
+		}
+	}
+	return vowels == 1 || l == "admit" || l == "commit" || l == "regret" || l == "refer"
+}
+
+func vowelBefore(l string, k int) bool {
+	i := len(l) - k - 1
+	return i >= 0 && strings.ContainsRune("aeiou", rune(l[i]))
 }

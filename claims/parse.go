@@ -13,6 +13,8 @@ type parser struct {
 	runes []rune
 	toks  []tk
 	kind  claimtrail.ParagraphKind
+	// first is the first token of the sentence proper, after a dateline.
+	first int
 }
 
 // raw is a claim before its sources are resolved.

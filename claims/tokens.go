@@ -47,6 +47,9 @@ func pairQuotes(toks []tk) {
 			continue
 		}
 		q := toks[i].Text
+		if q == "''" {
+			q = `"`
+		}
 		if q == "'" || q == "‘" || q == "’" {
 			continue
 		}
@@ -57,6 +60,9 @@ func pairQuotes(toks []tk) {
 		}
 		for k := len(stack) - 1; k >= 0; k-- {
 			o := toks[stack[k]].Text
+			if o == "''" {
+				o = `"`
+			}
 			if closes(o, q) {
 				toks[stack[k]].pair = i
 				toks[i].pair = stack[k]
@@ -147,4 +153,20 @@ func closesByPosition(toks []tk, i int) bool {
 	touchPrev := i > 0 && toks[i-1].Span.End == q.Span.Start && toks[i-1].Kind != text.Quote
 	touchNext := i+1 < len(toks) && toks[i+1].Span.Start == q.Span.End && toks[i+1].Kind == text.Word
 	return touchPrev && !touchNext
+}
+
+// quoteLeftOpen reports a sentence whose last quotation mark opens a
+// quotation that does not close in it.
+func quoteLeftOpen(toks []tk) bool {
+	for i := len(toks) - 1; i >= 0; i-- {
+		t := &toks[i]
+		if t.Kind != text.Quote || t.Text == "'" || t.Text == "‘" || t.Text == "’" {
+			continue
+		}
+		if t.pair >= 0 {
+			return false
+		}
+		return t.Text == "“" || t.Text == "«" || t.Text == "„" || opensByPosition(toks, i)
+	}
+	return false
 }

@@ -382,6 +382,14 @@ func startsSentenceAfterAbbrev(rs []rune, k int) bool {
 // rs (BAGHDAD (Reuters) -, WASHINGTON, D.C., Jan. 5 (AP) —), or 0. Marks
 // inside the dateline do not end a sentence. A dateline without a dash
 // counts only when it fills the line (BAGHDAD (Reuters)).
+// DatelineLen is the length in runes of the dateline that opens s
+// ("BAGHDAD (Reuters) -", "COLOMBO, Jan 27 (Reuters) -"), or 0 when s does
+// not open with one. Extractors skip it: a dateline names the article's
+// source, it reports no claim.
+func DatelineLen(s string) int {
+	return datelineEnd([]rune(s))
+}
+
 func datelineEnd(rs []rune) int {
 	n := len(rs)
 	i := 0

@@ -92,6 +92,13 @@ func TokenizeAt(s string, base int) []Token {
 			}
 			toks = append(toks, t)
 			i, ri = j, rj
+		case r == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			// '' is a double quotation mark in some newsroom systems
+			// (''This isn't reform,'' he said): one mark, not two.
+			toks = append(toks, Token{Text: s[i : i+2], Key: "\"", Kind: Quote,
+				Span: claimtrail.Span{Start: base + ri, End: base + ri + 2}})
+			i += 2
+			ri += 2
 		default:
 			k := Punct
 			if isQuote(r) {

@@ -1,0 +1,1190 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/text"
+)
+
+// English attribution, read the way a reporter writes it: a subject and a
+// cue verb with the content after it (X said that ...), the content first
+// and the attribution closing the sentence ("...," X said / said X), an
+// attribution in the middle of the content (With ..., it noted, Iraq
+// will ...), according to X before or after, citing Y inside either, and a
+// participle cue after a comma (..., adding that ...) that shares the main
+// clause's source. The walk from each cue stops at the first step that does
+// not fit, so an unexpected shape gives no claim rather than a wrong one.
+
+// Grammar words: closed classes of English that the rules test for. They
+// are part of the grammar, not of the attribution lexicon, so a user's
+// lexicon file does not extend them.
+var (
+	enDeterminers = setOf("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+		"some", "many", "several", "two", "three", "four", "five", "both", "all", "most", "other", "another", "one", "each", "such", "no")
+	enBe           = setOf("is", "are", "was", "were", "be", "been", "being", "'s", "’s")
+	enAux          = setOf("is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "does", "do")
+	enSubordinator = setOf("when", "because", "as", "if", "while", "after", "before", "since", "although", "though", "whether", "unless", "until", "once", "where", "so", "than", "but", "and", "or", "nor", "yet", "then", "meanwhile", "however", "also")
+	enPreps        = setOf("in", "on", "at", "during", "after", "before", "to", "with", "via", "through", "from", "for", "by", "about", "over", "under", "into", "of", "against", "since", "amid", "among", "following", "ahead", "late", "early")
+	enFronted      = setOf("with", "as", "after", "in", "despite", "if", "when", "since", "while", "for", "given", "without", "amid", "following", "before", "during", "under", "on", "at", "by")
+	enPronouns     = setOf("he", "she", "it", "they", "i", "we", "you")
+	enRelatives    = setOf("who", "which")
+	enTime         = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow",
+		"last", "this", "next", "earlier", "later", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "day",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "local", "time", "earlier", "recently")
+	enTemporal = setOf("after", "before", "until", "since", "when", "once", "if", "unless", "whether")
+	enTellers  = setOf("tell", "inform", "assure", "warn", "advise", "brief", "remind", "urge", "ask", "caution", "promise")
+	enClause   = setOf("is", "are", "was", "were", "will", "would", "can", "could", "has", "have", "had", "may", "might", "must", "should", "did", "does", "do", "not", "n't", "no", "never")
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// englishSentence parses every cue of one English sentence, in order.
+func (p *parser) englishSentence() []*raw {
+	first := p.datelineSkip()
+	if first >= len(p.toks) {
+		return nil
+	}
+	p.first = first
+	cands := p.enCands(first)
+	limitOf := func(ci int) int {
+		for _, n := range cands[ci+1:] {
+			if n.boundary {
+				return n.start
+			}
+		}
+		return len(p.toks)
+	}
+	var out []*raw
+	top := -1
+	// A closing attribution ("..., sources said.") holds every cue before
+	// it: "Protocol called for X, sources said" is the sources' claim, and
+	// "called for" is inside it. Read it first so the others nest.
+	closing := -1
+	for ci := len(cands) - 1; ci >= 0; ci-- {
+		if cands[ci].kind == candVerb {
+			if ci > 0 && !cands[ci].boundary {
+				if r := p.enVerb(cands[ci], limitOf(ci), nil); r != nil && r.content.start <= first+1 && r.content.end <= cands[ci].start {
+					r.nested = -1
+					out = append(out, r)
+					top, closing = 0, ci
+				}
+			}
+			break
+		}
+	}
+	for ci, c := range cands {
+		if ci == closing {
+			continue
+		}
+		limit := limitOf(ci)
+		outer := p.enclosing(out, c)
+		if outer == -2 {
+			continue
+		}
+		if outer >= 0 {
+			if c.kind == candVerb {
+				if r := p.enNested(c, out[outer], limit); r != nil {
+					r.nested = outer
+					out = append(out, r)
+				}
+			}
+			continue
+		}
+		var r *raw
+		switch c.kind {
+		case candVerb:
+			r = p.enVerb(c, limit, out)
+		case candParticiple:
+			if top < 0 {
+				continue
+			}
+			r = p.enParticiple(c, limit)
+		case candAccording:
+			r = p.enAccording(c, limit, out)
+		case candColon:
+			r = p.colon(c)
+		case candClosing:
+			continue
+		}
+		if r == nil {
+			continue
+		}
+		r.nested = -1
+		out = append(out, r)
+		top = len(out) - 1
+	}
+	return out
+}
+
+// datelineSkip returns the first token after a dateline that opens the
+// sentence (COLOMBO, Jan 27 (Reuters) -): the dateline is the article's
+// source, never part of a claim.
+func (p *parser) datelineSkip() int {
+	if len(p.toks) == 0 {
+		return 0
+	}
+	s := p.slice(p.toks[0].Span.Start, p.toks[len(p.toks)-1].Span.End)
+	n := text.DatelineLen(s)
+	if n == 0 {
+		return 0
+	}
+	end := p.toks[0].Span.Start + n
+	for i, t := range p.toks {
+		if t.Span.Start >= end {
+			return i
+		}
+	}
+	return len(p.toks)
+}
+
+// enCands lists the cues of a sentence in order.
+func (p *parser) enCands(first int) []cand {
+	lx, toks := p.lx, p.toks
+	var out []cand
+	question := p.isQuestion()
+	for i := first; i < len(toks); i++ {
+		t := &toks[i]
+		if t.colon() && p.enHeadlineColon(i) {
+			out = append(out, cand{kind: candColon, def: colonDef, start: i, end: i + 1, nounAt: -1})
+			continue
+		}
+		if t.quoted || !t.word() || lx.notCues[t.Key] {
+			continue
+		}
+		if n, _ := p.matchPhrase(lx.closing, i); n > 0 {
+			out = append(out, cand{kind: candClosing, def: closingDef, start: i, end: i + n, boundary: true, nounAt: -1})
+			i += n - 1
+			continue
+		}
+		if n, _ := p.matchPhrase(lx.according, i); n > 0 {
+			if j := i + n; j < len(toks) && lx.frames[p.skipDet(j)] {
+				continue // according to the plan: not a source
+			}
+			c := cand{kind: candAccording, start: i, end: i + n, nounAt: -1,
+				def: &cueDef{lemma: "according to", class: claimtrail.ClassAccording, stance: claimtrail.Neutral}}
+			c.boundary = i > first && (toks[i-1].comma() || toks[i-1].dash())
+			out = append(out, c)
+			i += n - 1
+			continue
+		}
+		prev := p.at(i - 1)
+		if prev != nil && (enDeterminers[prev.Key] && prev.Key != "that" || prev.Key == "to" && !p.enAuxBefore(i-1)) {
+			continue // the statement, a report, to say: a noun or an infinitive
+		}
+		if d := lx.participles[t.Key]; d != nil && d.relay {
+			continue // citing: read with the cue it belongs to
+		}
+		if d := lx.participles[t.Key]; d != nil {
+			if prev == nil || !(prev.comma() || prev.Key == "and" || prev.Key == "while" || prev.dash()) {
+				continue
+			}
+			end := p.enParticles(i+1, d)
+			out = append(out, cand{kind: candParticiple, def: d, start: i, end: end, nounAt: -1, boundary: true})
+			i = end - 1
+			continue
+		}
+		d := lx.verbs[t.Key]
+		if d == nil {
+			continue
+		}
+		if isCapitalized(t.Text) && i > first && p.kind != claimtrail.ParagraphTitle && p.kind != claimtrail.ParagraphHeading {
+			continue // United States, Islamic State: part of a name
+		}
+		if t.Key == d.lemma && !p.enBaseFormFits(i) {
+			continue // restoring state institutions: a noun, not "they state"
+		}
+		if p.enPassive(i) {
+			continue // was told, is expected: the subject is not the source
+		}
+		if question && !p.quotedQuestion() {
+			continue
+		}
+		end := p.enParticles(i+1, d)
+		if d.comps == CompPrep && end == i+1 {
+			continue // "point" without "out" or "to"
+		}
+		c := cand{kind: candVerb, def: d, start: i, end: end, nounAt: -1, neg: p.enNegated(i), boundary: p.enNewClause(i)}
+		out = append(out, c)
+		i = end - 1
+	}
+	return out
+}
+
+// enBaseFormFits: a cue in its base form (say, state, claim) is a verb only
+// after an auxiliary, a negation or a plural or first-person subject
+// (officials say, they claim, did not say, will state).
+func (p *parser) enBaseFormFits(i int) bool {
+	prev := p.at(i - 1)
+	if prev == nil || i == p.first {
+		return p.kind == claimtrail.ParagraphTitle || p.kind == claimtrail.ParagraphHeading
+	}
+	k := prev.Key
+	if enAux[k] || p.lx.negators[k] || strings.HasSuffix(k, "n't") || strings.HasSuffix(k, "n’t") || k == "also" || k == "often" || k == "still" {
+		return true
+	}
+	if k == "they" || k == "we" || k == "i" || k == "you" || k == "people" || k == "police" {
+		return true
+	}
+	if prev.Kind != text.Word || enDeterminers[k] || enPreps[k] {
+		return false
+	}
+	// officials say, Republicans say, supporters in Congress say
+	return strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") && !strings.HasSuffix(k, "’s") && !strings.HasSuffix(k, "'s") ||
+		isCapitalized(prev.Text)
+}
+
+// skipDet is the key of the first word at j after a determiner.
+func (p *parser) skipDet(j int) string {
+	if t := p.at(j); t != nil && enDeterminers[t.Key] {
+		j++
+	}
+	if t := p.at(j); t != nil {
+		return t.Key
+	}
+	return ""
+}
+
+// enParticles extends a cue over its own particles (pointed out, called
+// for) and returns the token after the cue.
+func (p *parser) enParticles(j int, d *cueDef) int {
+	if t := p.at(j); t != nil && d.preps[t.Key] {
+		return j + 1
+	}
+	return j
+}
+
+func (p *parser) enAuxBefore(i int) bool {
+	t := p.at(i - 1)
+	return t != nil && (t.Key == "going" || t.Key == "used" || t.Key == "has" || t.Key == "have" || t.Key == "had")
+}
+
+// enPassive: a be-verb before a past participle (was told, is expected,
+// were found), reading through adverbs and negation.
+func (p *parser) enPassive(i int) bool {
+	for k := i - 1; k >= p.first && k >= i-3; k-- {
+		key := p.toks[k].Key
+		if enBe[key] || key == "get" || key == "got" {
+			return !strings.HasSuffix(p.toks[i].Key, "s") && p.toks[i].Key != "say"
+		}
+		if !(p.lx.adverbials[key] || p.lx.negators[key]) {
+			return false
+		}
+	}
+	return false
+}
+
+func (p *parser) enNegated(i int) bool {
+	for k := i - 1; k >= p.first && k >= i-3; k-- {
+		key := p.toks[k].Key
+		if p.lx.negators[key] || strings.HasSuffix(key, "n't") || strings.HasSuffix(key, "n’t") {
+			return true
+		}
+		if !(p.lx.adverbials[key] || enAux[key]) {
+			return false
+		}
+	}
+	return false
+}
+
+// isQuestion: the sentence ends in a question mark outside quotation
+// marks: the journalist asks; nobody is reported.
+func (p *parser) isQuestion() bool {
+	for k := len(p.toks) - 1; k >= 0; k-- {
+		t := &p.toks[k]
+		if t.Kind == text.Quote {
+			continue
+		}
+		return t.Text == "?"
+	}
+	return false
+}
+
+// quotedQuestion: the question mark closes a quotation (“Why?” she asked).
+func (p *parser) quotedQuestion() bool {
+	n := len(p.toks)
+	return n >= 2 && p.toks[n-1].Kind == text.Quote && p.toks[n-2].Text == "?"
+}
+
+// enAdverb: a manner adverb or a time phrase between a subject and its
+// cue (he finally said, Wells Fargo just this month announced).
+func (p *parser) enAdverb(k int) bool {
+	t := &p.toks[k]
+	if t.Kind != text.Word || isCapitalized(t.Text) {
+		return false
+	}
+	if strings.HasSuffix(t.Key, "ly") && len(t.Key) > 4 && p.lx.nounKind[t.Key] == "" {
+		return true
+	}
+	return t.Key == "just" || t.Key == "even" || t.Key == "only" || t.Key == "still" || t.Key == "now" ||
+		enTime[t.Key] && k > p.first && (enTime[p.toks[k-1].Key] || p.toks[k-1].Key == "just" || p.toks[k-1].Key == "this" || p.toks[k-1].Key == "last")
+}
+
+// enNewClause: the cue heads a clause of its own after a conjunction or a
+// semicolon ("..., and added that", "...; the army said ..."), so it ends the
+// content of the claim before it instead of nesting inside it.
+func (p *parser) enNewClause(i int) bool {
+	k := i
+	for k-1 >= p.first && (p.lx.adverbials[p.toks[k-1].Key] && !enTime[p.toks[k-1].Key] || enAux[p.toks[k-1].Key] || p.lx.negators[p.toks[k-1].Key]) {
+		k--
+	}
+	if k-1 >= p.first && isConj(p.toks[k-1].Key) {
+		return true // a coordinated predicate: "... and said", "..., but said"
+	}
+	// a short subject: "and the army said"
+	for n := 0; n < 6 && k-1 >= p.first && p.toks[k-1].word() && !isConj(p.toks[k-1].Key); n++ {
+		k--
+	}
+	if k-1 < p.first {
+		return false
+	}
+	t := &p.toks[k-1]
+	if t.Text == ";" {
+		return true
+	}
+	return isConj(t.Key) && k-2 >= p.first && p.toks[k-2].comma()
+}
+
+func isConj(key string) bool { return key == "and" || key == "but" || key == "while" }
+
+// enVerb parses a finite cue at the top level of a sentence.
+func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
+	r := p.newRaw(c)
+	// the subject before the cue, through auxiliaries and adverbs
+	k := c.start
+	for k-1 >= p.first && (p.lx.adverbials[p.toks[k-1].Key] && !enTime[p.toks[k-1].Key] || enAux[p.toks[k-1].Key] || p.enAdverb(k-1) ||
+		p.lx.negators[p.toks[k-1].Key] || strings.HasSuffix(p.toks[k-1].Key, "n't") || strings.HasSuffix(p.toks[k-1].Key, "n’t")) {
+		k--
+	}
+	var src np
+	var viaNP []np
+	coordinated := k > p.first && isConj(p.toks[k-1].Key)
+	if coordinated {
+		// "... released results, but said ...": the subject of the sentence,
+		// or of the claim before in it
+		if !hasTop(before) {
+			src = p.enLeadSubject()
+			if src.empty() {
+				return nil
+			}
+		}
+		r.implicit = src.empty()
+		j := p.enAfterCue(c.end, limit, c.def, r)
+		r.src = src
+		if start, typ, ok := p.enComplement(j, limit, c.def); ok {
+			return p.finish(r, start, typ, limit)
+		}
+		return nil
+	}
+	if k > p.first && !p.toks[k-1].comma() && !p.isCloseQuote(k-1) {
+		src = p.enSubjectBack(k, r)
+		if !src.empty() && src.start > p.first && enTemporal[p.toks[src.start-1].Key] {
+			return nil // after the bank announced its decision: an event, not a report
+		}
+	} else if k > p.first && p.toks[k-1].comma() {
+		// Hugh Hill, a doctor, said / The Times, citing officials, reported
+		src, viaNP = p.enAppositionBack(k-1, r)
+	}
+	j := p.enAfterCue(c.end, limit, c.def, r)
+	inverted := false
+	if src.empty() && (k == p.first || k > p.first && (p.toks[k-1].comma() || p.isCloseQuote(k-1))) {
+		// inversion: "...," said Caddell / said the official, a spokesman
+		if n, next := p.enSubjectAfter(c.end, limit, r); !n.empty() {
+			src, inverted = n, true
+			j = p.enAfterCue(next, limit, c.def, r)
+		}
+	}
+	if src.empty() {
+		if k > p.first && p.toks[k-1].comma() && len(before) > 0 {
+			return nil // ..., said X with nothing we can read as X
+		}
+		if k != p.first || c.start != p.first {
+			return nil
+		}
+	}
+	r.src = src
+	if len(viaNP) > 0 {
+		r.via = append(r.via, viaNP...)
+	}
+	if v, next, ok := p.enCiting(j, limit); ok {
+		// X reported, citing Y, that ...: Y is the source, X the reporter
+		r.via = append(r.via, r.src)
+		r.src = v
+		j = next
+	}
+	// content after the cue; when the content stands before the
+	// attribution ("...," she said several months later) only an explicit
+	// complement after it counts
+	front := src.start
+	if inverted || src.empty() {
+		front = k
+	}
+	roleBefore := !inverted && r.role != nil && !src.empty() && r.role.End <= p.toks[src.start].Span.Start
+	fronted := !roleBefore && front > p.first && (p.isCloseQuote(front-1) ||
+		(p.toks[front-1].comma() || p.toks[front-1].dash()) && !p.enAdverbialBefore(p.enContentStart(front, before), front-1))
+	if (!inverted || j < limit && !p.toks[j].final()) && (!fronted || p.enExplicit(j, limit)) {
+		if start, typ, ok := p.enComplement(j, limit, c.def); ok {
+			if rr := p.finish(r, start, typ, limit); rr != nil {
+				p.enStatement(r, c.end, j)
+				return rr
+			}
+		}
+	}
+	if front <= p.first || !(p.toks[front-1].comma() || p.toks[front-1].dash() || p.isCloseQuote(front-1)) || roleBefore {
+		return nil
+	}
+	cs := p.enContentStart(front, before)
+	ce := front
+	if p.toks[ce-1].comma() || p.toks[ce-1].dash() {
+		ce--
+	}
+	// a parenthetical cue: "With the first phase complete, it noted, Iraq
+	// will shift ...": the content is the clause after it
+	if j < limit && p.toks[j].comma() && p.enClauseAfter(j+1, limit) && p.enFrontedOnly(cs, ce) {
+		if rr := p.finish(r, tokRange{start: j + 1, end: limit}, claimtrail.Indirect, limit); rr != nil {
+			return rr
+		}
+	}
+	// content before the subject: "...," X said. / ..., said X.
+	if !fronted || ce <= cs {
+		return nil
+	}
+	typ := claimtrail.Indirect
+	if p.toks[cs].Kind == text.Quote {
+		typ = claimtrail.Direct
+	}
+	return p.finish(r, tokRange{start: cs, end: ce}, typ, ce)
+}
+
+func hasTop(rs []*raw) bool {
+	for _, r := range rs {
+		if r.nested < 0 && !r.frame {
+			return true
+		}
+	}
+	return false
+}
+
+// enLeadSubject reads the noun phrase that opens the sentence (Afghan
+// officials released ..., A spokesperson for his campaign rejected ...):
+// determiners, names, source nouns, and "of"/"for" inside a title; a
+// lower-case word only before a capital or a source noun (senior official,
+// former minister). It must end on a name or a source noun.
+func (p *parser) enLeadSubject() np {
+	lx := p.lx
+	k := p.first
+	last := -1
+	if t := p.at(k); t == nil || enPreps[t.Key] || enFronted[t.Key] || enSubordinator[t.Key] {
+		return np{}
+	}
+	for k < len(p.toks) && k < p.first+12 {
+		t := &p.toks[k]
+		switch {
+		case t.Text == "." && k > p.first && isAbbrev(p.toks[k-1].Text), t.Text == "-":
+		case t.Kind != text.Word && t.Kind != text.Number:
+			return p.leadNP(last)
+		case isCapitalized(t.Text) && !(k > p.first && p.lx.verbs[t.Key] != nil && !isCapitalized(p.toks[k-1].Text)):
+			last = k
+		case lx.sourceHead(t.Key) || lx.unnamed[t.Key] != "":
+			last = k
+		case enDeterminers[t.Key] && k == p.first:
+		case (t.Key == "of" || t.Key == "for") && last == k-1:
+		case enDeterminers[t.Key] && k > p.first && (p.toks[k-1].Key == "of" || p.toks[k-1].Key == "for"):
+		default:
+			next := p.at(k + 1)
+			if next != nil && (isCapitalized(next.Text) || lx.sourceHead(next.Key) || lx.unnamed[next.Key] != "") && !enAux[t.Key] && lx.verbs[t.Key] == nil {
+				break
+			}
+			return p.leadNP(last)
+		}
+		k++
+	}
+	return p.leadNP(last)
+}
+
+func (p *parser) leadNP(last int) np {
+	if last < p.first {
+		return np{}
+	}
+	return np{start: p.first, end: last + 1}
+}
+
+// enAdverbialBefore: the words [a, b) before a subject's comma are a
+// fronted adverbial (In a statement, Speaking after the meeting,
+// Meanwhile), not a content standing before its attribution.
+func (p *parser) enAdverbialBefore(a, b int) bool {
+	if b <= a {
+		return true
+	}
+	for k := a; k < b; k++ {
+		if enClause[p.toks[k].Key] {
+			return false // "At least 589 people were confirmed dead": a clause
+		}
+	}
+	t := &p.toks[a]
+	if enFronted[t.Key] || enSubordinator[t.Key] || enTime[t.Key] {
+		return b-a <= 12
+	}
+	if t.Kind == text.Word && strings.HasSuffix(t.Key, "ing") && !isCapitalized(p.toks[min(a+1, b-1)].Text) {
+		return b-a <= 12 // Speaking after his first meeting,
+	}
+	return b-a <= 2 && t.Kind == text.Word && !p.enHasName(np{start: a, end: b}) // Meanwhile, / Earlier on,
+}
+
+// enExplicit: a complementizer, a colon or a quotation mark opens the
+// content at j.
+func (p *parser) enExplicit(j, limit int) bool {
+	t := p.at(j)
+	if t == nil || j >= limit {
+		return false
+	}
+	if t.comma() {
+		t = p.at(j + 1)
+		return t != nil && t.Kind == text.Quote
+	}
+	return p.lx.complementizers[t.Key] || t.colon() || t.Kind == text.Quote && t.pair > j
+}
+
+// enStatement marks a claim whose channel was a statement, so that a later
+// "the statement" resolves to its source.
+func (p *parser) enStatement(r *raw, from, to int) {
+	for k := from; k < to && k < len(p.toks); k++ {
+		if key := p.toks[k].Key; key == "statement" || key == "statements" || key == "release" {
+			r.statement = true
+		}
+	}
+}
+
+func (p *parser) isCloseQuote(k int) bool {
+	t := p.at(k)
+	return t != nil && t.Kind == text.Quote && t.pair >= 0 && t.pair < k
+}
+
+// enContentStart is where a fronted content begins: the sentence start, or
+// the end of the last claim before it.
+func (p *parser) enContentStart(front int, before []*raw) int {
+	cs := p.first
+	for _, b := range before {
+		if b.nested < 0 && b.content.end <= front && b.content.end > cs {
+			cs = b.content.end
+			for cs < front && (p.toks[cs].Kind == text.Punct || p.toks[cs].Kind == text.Quote && p.toks[cs].pair < cs) {
+				cs++
+			}
+		}
+	}
+	// a leading conjunction belongs to the narrative: "But a campaign ..."
+	// stays in (the annotation keeps it); a quotation mark opens the content
+	return cs
+}
+
+// enFrontedOnly: the words before a parenthetical cue are a fronted phrase
+// (With ..., After ..., In ...), not a clause of their own.
+func (p *parser) enFrontedOnly(cs, ce int) bool {
+	return ce > cs && enFronted[p.toks[cs].Key] && ce-cs <= 12
+}
+
+// enClauseAfter: a clause of a few words follows, not a cue or a modifier.
+func (p *parser) enClauseAfter(j, limit int) bool {
+	n := 0
+	for k := j; k < limit; k++ {
+		if p.toks[k].word() {
+			n++
+		}
+	}
+	t := p.at(j)
+	return n >= 4 && t != nil && !enPreps[t.Key] && p.lx.participles[t.Key] == nil && !p.lx.according.has(t.Key)
+}
+
+func (ix phraseIndex) has(key string) bool { return len(ix[key]) > 0 }
+
+// enAfterCue skips what may stand between a cue and its content: time
+// (on Tuesday, last week), a channel (in a statement, in an interview with
+// CNN), an addressee (told Reuters, told reporters) and "to reporters".
+func (p *parser) enAfterCue(j, limit int, d *cueDef, r *raw) int {
+	for j < limit {
+		t := &p.toks[j]
+		if enTime[t.Key] || t.Kind == text.Number && j > 0 && enTime[p.toks[j-1].Key] || p.lx.adverbials[t.Key] && !enPreps[t.Key] && !enAux[t.Key] {
+			j++
+			continue
+		}
+		if t.Key == "on" || t.Key == "at" || t.Key == "in" || t.Key == "during" || t.Key == "after" || t.Key == "before" || t.Key == "late" || t.Key == "early" {
+			if n, _ := p.matchPhrase(p.lx.channels, j); n > 0 {
+				j = p.enChannelTail(j+n, limit)
+				r.statement = r.statement || strings.Contains(p.phraseText(j-1, j), "statement") || p.hasStatement(j-n, j)
+				continue
+			}
+			if k := j + 1; k < limit && (enTime[p.toks[k].Key] || p.toks[k].Kind == text.Number || enTime[p.skipDet(k)]) {
+				j = k
+				continue
+			}
+			if p.enThatAhead(j, limit) {
+				j = p.enChannelTail(j+1, limit)
+				continue
+			}
+			return j
+		}
+		if enPreps[t.Key] && t.Key != "to" && p.enThatAhead(j, limit) {
+			// says of Clinton, "..." / wrote about the plan that ...
+			j = p.enChannelTail(j+1, limit)
+			continue
+		}
+		if t.Text == "(" {
+			if e := p.findClose(j, limit, func(x *tk) bool { return x.Text == ")" }, 8); e > j {
+				j = e + 1
+				continue
+			}
+		}
+		if t.Key == "to" && j+1 < limit && (p.toks[j+1].Key == "reporters" || p.toks[j+1].Key == "journalists") {
+			j += 2
+			continue
+		}
+		if enTellers[d.lemma] && j == r.c.end && p.enAddressee(j, limit) > j {
+			j = p.enAddressee(j, limit)
+			continue
+		}
+		return j
+	}
+	return j
+}
+
+func (p *parser) hasStatement(a, b int) bool {
+	for k := a; k < b; k++ {
+		if p.toks[k].Key == "statement" {
+			return true
+		}
+	}
+	return false
+}
+
+// enChannelTail reads the rest of a channel or time phrase: words up to a
+// complementizer, a colon, a quotation mark or a comma.
+func (p *parser) enChannelTail(j, limit int) int {
+	for j < limit {
+		t := &p.toks[j]
+		if t.comma() || t.colon() || t.Kind == text.Quote || p.lx.complementizers[t.Key] || t.final() {
+			return j
+		}
+		if p.lx.verbs[t.Key] != nil && !enDeterminers[p.toks[j-1].Key] {
+			return j
+		}
+		j++
+	}
+	return j
+}
+
+// enThatAhead: a complementizer follows within a short prepositional
+// phrase (said in a phone interview with the Times that ...).
+func (p *parser) enThatAhead(j, limit int) bool {
+	for k := j; k < limit && k < j+10; k++ {
+		t := &p.toks[k]
+		if p.lx.complementizers[t.Key] || t.colon() {
+			return true
+		}
+		if t.comma() {
+			q := p.at(k + 1)
+			return q != nil && q.Kind == text.Quote
+		}
+		if t.Kind == text.Quote || t.final() || enAux[t.Key] {
+			return false
+		}
+	}
+	return false
+}
+
+// enAddressee reads the object of told/warned/assured: a name, a pronoun or
+// a short noun phrase (told Reuters, told CNN's Jake Tapper, told him).
+func (p *parser) enAddressee(j, limit int) int {
+	k := j
+	for k < limit && k < j+6 {
+		t := &p.toks[k]
+		if !t.word() || p.lx.complementizers[t.Key] || enPreps[t.Key] && k > j || enAux[t.Key] {
+			break
+		}
+		k++
+		if k-j == 1 && (enPronouns[t.Key] || t.Key == "him" || t.Key == "her" || t.Key == "them" || t.Key == "us" || t.Key == "me" || t.Key == "reporters" || t.Key == "journalists") {
+			break
+		}
+		if !isCapitalized(t.Text) && !enDeterminers[t.Key] && k-j >= 2 {
+			break
+		}
+	}
+	if k < limit && (p.lx.complementizers[p.toks[k].Key] || p.toks[k].colon() || p.toks[k].comma() ||
+		p.toks[k].Kind == text.Quote || enPreps[p.toks[k].Key] || p.toks[k].final()) {
+		return k
+	}
+	return j
+}
+
+// enCiting reads ", citing Y," at j: the source a reporter relays.
+func (p *parser) enCiting(j, limit int) (np, int, bool) {
+	k := j
+	if k < limit && p.toks[k].comma() {
+		k++
+	}
+	t := p.at(k)
+	if t == nil || k >= limit {
+		return np{}, j, false
+	}
+	d := p.lx.participles[t.Key]
+	if d == nil || !d.relay {
+		return np{}, j, false
+	}
+	n := p.enNPForward(k+1, limit)
+	if n.empty() {
+		return np{}, j, false
+	}
+	next := n.end
+	if next < limit && p.toks[next].comma() {
+		next++
+	}
+	return n, next, true
+}
+
+// enComplement finds the content after a cue: that-clause, a quotation, a
+// colon, a bare clause or a noun phrase.
+func (p *parser) enComplement(j, limit int, d *cueDef) (tokRange, claimtrail.ClaimType, bool) {
+	t := p.at(j)
+	if t == nil || j >= limit || t.final() {
+		return tokRange{}, "", false
+	}
+	if d.comps&CompThat != 0 && p.lx.complementizers[t.Key] && j+1 < limit {
+		return tokRange{start: j + 1, end: limit}, claimtrail.Indirect, true
+	}
+	if t.colon() || t.comma() {
+		if q := p.at(j + 1); q != nil && j+1 < limit && (q.Kind == text.Quote || t.colon()) && d.comps&(CompQuote|CompThat) != 0 {
+			return tokRange{start: j + 1, end: limit}, claimtrail.Direct, true
+		}
+		return tokRange{}, "", false
+	}
+	if t.Kind == text.Quote && t.pair != j-1 && (t.pair < 0 || t.pair > j) {
+		return tokRange{start: j, end: limit}, claimtrail.Direct, true
+	}
+	if !t.word() || p.lx.verbs[t.Key] != nil && !isCapitalized(t.Text) || p.lx.participles[t.Key] != nil {
+		return tokRange{}, "", false
+	}
+	clause := p.enClauseAhead(j, limit)
+	switch {
+	case d.comps&CompThat != 0 && (clause || d.comps&CompNominal == 0) && !enPreps[t.Key]:
+		return tokRange{start: j, end: limit}, claimtrail.Indirect, true
+	case d.comps&CompNominal != 0 && !enPreps[t.Key] || d.comps&CompPrep != 0 && j > 0 && d.preps[p.toks[j-1].Key]:
+		return tokRange{start: j, end: limit}, claimtrail.Nominal, true
+	}
+	return tokRange{}, "", false
+}
+
+// enClauseAhead: an auxiliary, a modal or a negation within the next few
+// words, before any comma: "confirmed the results were final" is a clause,
+// "confirmed the results" a noun phrase.
+func (p *parser) enClauseAhead(j, limit int) bool {
+	for k := j; k < limit && k < j+10; k++ {
+		t := &p.toks[k]
+		if t.comma() || t.final() {
+			return false
+		}
+		if enClause[t.Key] || k > j && (strings.HasSuffix(t.Key, "ed") || strings.HasSuffix(t.Key, "s")) && !isCapitalized(t.Text) && k+1 < limit && !enPreps[t.Key] && p.enVerbish(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// enVerbish: a lower-case word after a noun-like word and before a
+// determiner or preposition, as a finite verb stands (the move implements
+// the timetable).
+func (p *parser) enVerbish(k int) bool {
+	next := p.at(k + 1)
+	return next != nil && (enDeterminers[next.Key] || enPreps[next.Key] || next.Kind == text.Number)
+}
+
+// enSubjectBack reads the subject that ends right before token k.
+func (p *parser) enSubjectBack(k int, r *raw) np {
+	start := k
+	for j := k - 1; j >= p.first; j-- {
+		t := &p.toks[j]
+		if t.Kind == text.Punct {
+			if t.Text == "." && j > 0 && isAbbrev(p.toks[j-1].Text) || t.Text == "-" || t.Text == "&" {
+				start = j
+				continue
+			}
+			break
+		}
+		if t.Kind == text.Quote || t.quoted {
+			break
+		}
+		if p.lx.complementizers[t.Key] || enSubordinator[t.Key] || enAux[t.Key] || p.lx.verbs[t.Key] != nil && !isCapitalized(t.Text) ||
+			p.lx.participles[t.Key] != nil {
+			break
+		}
+		if enPreps[t.Key] && !p.enInsideName(j, k) {
+			// "in case the Houthis reject", "with the economy expected": the
+			// words are the preposition's object, not a subject
+			return np{}
+		}
+		start = j
+		if k-start > 12 {
+			return np{}
+		}
+	}
+	// a leading "and" or "but" is not part of the name
+	for start < k && (p.toks[start].Key == "and" || p.toks[start].Key == "but") {
+		start++
+	}
+	if start >= k {
+		return np{}
+	}
+	// a relative clause after the head: "a senior official who spoke ..."
+	for m := start + 1; m < k; m++ {
+		if enRelatives[p.toks[m].Key] {
+			return np{start: start, end: m}
+		}
+	}
+	return np{start: start, end: k}
+}
+
+// enInsideName: a preposition inside a name or a title (Ministry of
+// Defense, spokesperson for his campaign, people familiar with the matter):
+// the words before it start with a capital or are a source noun.
+func (p *parser) enInsideName(j, k int) bool {
+	key := p.toks[j].Key
+	if key != "of" && key != "for" && key != "with" && key != "at" && key != "on" && key != "in" && key != "to" {
+		return false
+	}
+	if j == p.first {
+		return false
+	}
+	prev := &p.toks[j-1]
+	next := p.at(j + 1)
+	if next == nil || j+1 >= k {
+		return false
+	}
+	nameAfter := isCapitalized(next.Text) || enDeterminers[next.Key] || p.lx.sourceHead(next.Key)
+	if key == "with" {
+		return prev.Key == "familiar"
+	}
+	if isCapitalized(prev.Text) && isCapitalized(next.Text) {
+		return true // Commission on Presidential Debates, Ministry of Defense
+	}
+	if key == "in" || key == "at" || key == "on" || key == "to" {
+		// officials in Washington, the top Republican on the committee
+		return (p.lx.unnamed[prev.Key] != "" || p.lx.nounKind[prev.Key] == claimtrail.KindPerson) && nameAfter
+	}
+	return isCapitalized(prev.Text) || p.lx.sourceHead(prev.Key) || p.lx.unnamed[prev.Key] != ""
+}
+
+// enAppositionBack reads "NAME, ROLE," or "REPORTER, citing SOURCE," that
+// ends with the comma at index c.
+func (p *parser) enAppositionBack(c int, r *raw) (np, []np) {
+	// find the comma that opens the apposition
+	o := -1
+	for j := c - 1; j >= p.first && j >= c-25; j-- {
+		t := &p.toks[j]
+		if t.comma() || t.dash() {
+			o = j
+			break
+		}
+		if t.Kind == text.Quote || t.final() || t.colon() {
+			return np{}, nil
+		}
+	}
+	if o < 0 || o+1 >= c {
+		return np{}, nil
+	}
+	name := p.enSubjectBack(o, r)
+	if name.empty() || name.end != o {
+		return np{}, nil
+	}
+	first := &p.toks[o+1]
+	// "The President of the Council, Dr. Rashad Al-Alimi, announced": the
+	// name stands between the commas, the title before them
+	if !p.enHasName(name) && p.enAllNameWords(o+1, c) {
+		sp := p.npSpan(name)
+		r.role = &sp
+		return np{start: o + 1, end: c}, nil
+	}
+	if d := p.lx.participles[first.Key]; d != nil && d.relay {
+		src := np{start: o + 2, end: c}
+		if src.empty() {
+			return np{}, nil
+		}
+		return src, []np{name}
+	}
+	if enRelatives[first.Key] {
+		return name, nil // Trump, who ..., said
+	}
+	if !(enDeterminers[first.Key] || p.lx.isTitle(first.Key) || isCapitalized(first.Text) || p.toks[o+1].Kind == text.Number ||
+		p.lx.nounKind[p.toks[c-1].Key] != "" || p.lx.unnamed[p.toks[c-1].Key] != "") {
+		return np{}, nil
+	}
+	if !p.enLooksLikeName(name) {
+		return np{}, nil
+	}
+	sp := claimtrail.Span{Start: p.toks[o+1].Span.Start, End: p.toks[c-1].Span.End}
+	r.role = &sp
+	return name, nil
+}
+
+// enHasName: the phrase holds a proper name, not only a description.
+func (p *parser) enHasName(n np) bool {
+	for k := n.start; k < n.end; k++ {
+		t := &p.toks[k]
+		if t.Kind == text.Word && isCapitalized(t.Text) && !p.lx.isTitle(t.Key) && !enDeterminers[t.Key] && p.lx.nounKind[t.Key] == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// enLooksLikeName: a capitalized name or a source noun phrase.
+func (p *parser) enLooksLikeName(n np) bool {
+	if n.end-n.start > 8 {
+		return false
+	}
+	for k := n.start; k < n.end; k++ {
+		t := &p.toks[k]
+		if isCapitalized(t.Text) || p.lx.sourceHead(t.Key) || p.lx.unnamed[t.Key] != "" || enPronouns[t.Key] {
+			return true
+		}
+	}
+	return false
+}
+
+// enSubjectAfter reads an inverted subject after the cue ("," said the
+// official / said Caddell, speaking of ...) with an apposition after a
+// comma, and returns the token after both.
+func (p *parser) enSubjectAfter(j, limit int, r *raw) (np, int) {
+	n := p.enNPForward(j, limit)
+	if n.empty() || !p.enLooksLikeName(n) {
+		return np{}, j
+	}
+	next := n.end
+	if t := p.at(next); t != nil && next < limit && t.word() && !enPreps[t.Key] && !enTime[t.Key] {
+		return np{}, j // "says his campaign monitors recorded ...": a clause, not a name
+	}
+	// "said the commission's chairman, Ahmad Yousuf Nouristani": the name
+	// after the comma is the source, the description its role
+	if next+1 < limit && p.toks[next].comma() && !p.enHasName(n) {
+		if name := p.enNPForward(next+1, limit); !name.empty() && p.enAllNameWords(name.start, name.end) &&
+			(name.end >= limit || p.toks[name.end].Kind == text.Punct) {
+			sp := p.npSpan(n)
+			r.role = &sp
+			return name, name.end
+		}
+	}
+	if next < limit && p.toks[next].comma() {
+		// an apposition: ", a spokesman for the ministry" up to the end
+		k := next + 1
+		if t := p.at(k); t != nil && k < limit && (enDeterminers[t.Key] || p.lx.isTitle(t.Key)) && p.lx.participles[t.Key] == nil {
+			e := k
+			for e < limit && !p.toks[e].comma() && !p.toks[e].final() && p.toks[e].Kind != text.Quote {
+				e++
+			}
+			if e > k {
+				sp := claimtrail.Span{Start: p.toks[k].Span.Start, End: p.toks[e-1].Span.End}
+				r.role = &sp
+				next = e
+			}
+		}
+	}
+	return n, next
+}
+
+// enNPForward reads a noun phrase from j: determiners, names and nouns, and
+// "of/for/with" inside a name, up to a comma, a preposition that starts a
+// modifier, a cue, a complementizer or the end.
+func (p *parser) enNPForward(j, limit int) np {
+	k := j
+	for k < limit && k < j+12 {
+		t := &p.toks[k]
+		if t.Kind == text.Punct {
+			if t.Text == "." && k > j && isAbbrev(p.toks[k-1].Text) && k+1 < limit && p.toks[k+1].word() {
+				k++
+				continue
+			}
+			if t.Text == "-" || t.Text == "&" {
+				k++
+				continue
+			}
+			break
+		}
+		if t.Kind != text.Word && t.Kind != text.Number {
+			break
+		}
+		if p.lx.complementizers[t.Key] || enAux[t.Key] || enRelatives[t.Key] || (p.lx.verbs[t.Key] != nil || p.lx.participles[t.Key] != nil) && !isCapitalized(t.Text) && k > j {
+			break
+		}
+		if enPreps[t.Key] && !(k > j && p.enInsideName(k, k+1)) {
+			break
+		}
+		if enTime[t.Key] && k > j {
+			break
+		}
+		if (t.Key == "and" || t.Key == "but") && !(k > j && isCapitalized(p.toks[k-1].Text) && k+1 < limit && isCapitalized(p.toks[k+1].Text)) {
+			break
+		}
+		k++
+	}
+	// a trailing preposition or determiner is not part of the name
+	for k > j && (enPreps[p.toks[k-1].Key] || enDeterminers[p.toks[k-1].Key]) {
+		k--
+	}
+	return np{start: j, end: k}
+}
+
+// enParticiple parses ", adding that ...": the source is the main clause's.
+func (p *parser) enParticiple(c cand, limit int) *raw {
+	r := p.newRaw(c)
+	j := p.enAfterCue(c.end, limit, c.def, r)
+	start, typ, ok := p.enComplement(j, limit, c.def)
+	if !ok {
+		return nil
+	}
+	return p.finish(r, start, typ, limit)
+}
+
+// enAccording parses "according to X" before or after its content.
+func (p *parser) enAccording(c cand, limit int, before []*raw) *raw {
+	r := p.newRaw(c)
+	r.ctype = claimtrail.AccordingTo
+	src := p.enNPForward(c.end, limit)
+	if src.empty() {
+		return nil
+	}
+	r.src = src
+	if v, next, ok := p.enCiting(src.end, limit); ok {
+		r.via = append(r.via, src)
+		r.src = v
+		src.end = next
+	}
+	after := src.end
+	if after < limit && p.toks[after].comma() {
+		after++
+	}
+	cs := p.enContentStart(c.start, before)
+	ce := c.start
+	if ce > cs && (p.toks[ce-1].comma() || p.toks[ce-1].dash()) {
+		ce--
+	}
+	var rng tokRange
+	switch {
+	case ce > cs && after < limit && !p.toks[after].final():
+		// in the middle: the content runs round it
+		rng = tokRange{start: cs, end: limit}
+	case ce > cs:
+		rng = tokRange{start: cs, end: ce}
+	case after < limit:
+		rng = tokRange{start: after, end: limit}
+	default:
+		return nil
+	}
+	out := p.finish(r, rng, claimtrail.AccordingTo, rng.end)
+	if out != nil && out.ctype != claimtrail.Mixed {
+		out.ctype = claimtrail.AccordingTo
+	}
+	return out
+}
+
+// enNested parses a cue inside the content of an earlier claim (the
+// statement said that US officials told the committee ...).
+func (p *parser) enNested(c cand, outer *raw, limit int) *raw {
+	if c.start == outer.content.start {
+		return nil
+	}
+	r := p.newRaw(c)
+	src := p.enSubjectBack(c.start, r)
+	if src.empty() || src.start < outer.content.start {
+		return nil
+	}
+	r.src = src
+	end := outer.content.end
+	if limit < end {
+		end = limit
+	}
+	j := p.enAfterCue(c.end, end, c.def, r)
+	start, typ, ok := p.enComplement(j, end, c.def)
+	if !ok {
+		return nil
+	}
+	return p.finish(r, start, typ, end)
+}
+
+// enHeadlineColon: "Source: content" in a title or heading, or a speaker's
+// turn in a transcript (WALLACE: ...).
+func (p *parser) enHeadlineColon(i int) bool {
+	if i == p.first || i > p.first+6 || i+1 >= len(p.toks) {
+		return false
+	}
+	for k := p.first; k < i; k++ {
+		t := &p.toks[k]
+		if !t.word() && !(t.Text == "." && k > 0 && isAbbrev(p.toks[k-1].Text)) && t.Text != "-" {
+			return false
+		}
+		if !isCapitalized(t.Text) && !enDeterminers[t.Key] && !enPreps[t.Key] && t.Kind != text.Number && t.Text != "." {
+			return false
+		}
+	}
+	if p.kind == claimtrail.ParagraphTitle || p.kind == claimtrail.ParagraphHeading {
+		return true
+	}
+	// a transcript turn: the speaker's name in capitals
+	for k := p.first; k < i; k++ {
+		if t := &p.toks[k]; t.Kind == text.Word && strings.ToUpper(t.Text) != t.Text {
+			return false
+		}
+	}
+	return true
+}
+
+func isCapitalized(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// isAbbrev: a word that a full stop abbreviates (Mr., Lt., U.S., Jan.).
+func isAbbrev(s string) bool {
+	n := len([]rune(s))
+	if n == 1 {
+		return unicode.IsLetter([]rune(s)[0])
+	}
+	switch strings.ToLower(s) {
+	case "mr", "mrs", "ms", "dr", "lt", "gen", "col", "maj", "capt", "sgt", "adm", "brig", "sen", "rep", "gov", "rev", "st", "jr", "sr", "prof", "fr", "co", "corp", "inc", "ltd", "no", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "mt", "ft":
+		return true
+	}
+	return false
+}
+
+// quoteContinues reads a sentence that is a quotation and nothing else,
+// with no cue of its own, as an implicit claim of the last source.
+func (p *parser) quoteContinues() *raw {
+	first := p.first
+	if first >= len(p.toks) {
+		return nil
+	}
+	q := &p.toks[first]
+	if q.Kind != text.Quote || q.Text == "'" || q.pair >= 0 && q.pair < first {
+		return nil
+	}
+	end := len(p.toks)
+	if q.pair > first {
+		// the quotation must be the whole sentence
+		for k := q.pair + 1; k < end; k++ {
+			if p.toks[k].word() {
+				return nil
+			}
+		}
+		end = q.pair + 1
+	}
+	c := cand{kind: candVerb, def: &cueDef{class: claimtrail.ClassSpeech, stance: claimtrail.Neutral}, start: first, end: first, nounAt: -1}
+	r := &raw{c: c, implicit: true, stance: claimtrail.Neutral, class: claimtrail.ClassSpeech, nested: -1,
+		cue: claimtrail.Span{Start: q.Span.Start, End: q.Span.Start}}
+	return p.finish(r, tokRange{start: first, end: end}, claimtrail.Direct, end)
+}
