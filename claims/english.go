@@ -115,8 +115,8 @@ func (p *parser) englishSentence() []*raw {
 		case candClosing:
 			continue
 		}
-		if r == nil {
-			continue
+		if r == nil || p.enWords(r.content) < 2 {
+			continue // "had announced th": an excerpt cut mid-word
 		}
 		r.nested = -1
 		out = append(out, r)
@@ -135,6 +135,10 @@ func (p *parser) datelineSkip() int {
 	s := p.slice(p.toks[0].Span.Start, p.toks[len(p.toks)-1].Span.End)
 	n := text.DatelineLen(s)
 	if n == 0 {
+		// ADEN: ..., KABUL— ...: a place in capitals and a colon or dash
+		if i, k := p.speakerLabel(); k > i && i == 0 {
+			return k + 1
+		}
 		return 0
 	}
 	end := p.toks[0].Span.Start + n
@@ -183,7 +187,7 @@ func (p *parser) enCands(first int) []cand {
 		if d := lx.participles[t.Key]; d != nil && d.relay {
 			continue // citing: read with the cue it belongs to
 		}
-		if d := lx.participles[t.Key]; d != nil {
+		if d := lx.participles[t.Key]; d != nil && !p.enProgressive(i) {
 			if prev == nil || !(prev.comma() || prev.Key == "and" || prev.Key == "while" || prev.dash()) {
 				continue
 			}
@@ -193,6 +197,9 @@ func (p *parser) enCands(first int) []cand {
 			continue
 		}
 		d := lx.verbs[t.Key]
+		if d == nil && p.enProgressive(i) {
+			d = lx.progressive[t.Key] // is demanding, are questioning
+		}
 		if d == nil {
 			continue
 		}
@@ -219,6 +226,24 @@ func (p *parser) enCands(first int) []cand {
 	return out
 }
 
+// enProgressive: an -ing form after a form of be, through adverbs (is
+// demanding, is once again questioning, was also encouraging).
+func (p *parser) enProgressive(i int) bool {
+	if p.lx.progressive[p.toks[i].Key] == nil {
+		return false
+	}
+	for k := i - 1; k >= p.first && k >= i-3; k-- {
+		key := p.toks[k].Key
+		if key == "is" || key == "are" || key == "was" || key == "were" || key == "been" || key == "’s" || key == "'s" {
+			return true
+		}
+		if !(p.lx.adverbials[key] || p.enAdverb(k) || key == "once" || key == "again" || key == "not") {
+			return false
+		}
+	}
+	return false
+}
+
 // enBaseFormFits: a cue in its base form (say, state, claim) is a verb only
 // after an auxiliary, a negation or a plural or first-person subject
 // (officials say, they claim, did not say, will state).
@@ -237,9 +262,10 @@ func (p *parser) enBaseFormFits(i int) bool {
 	if prev.Kind != text.Word || enDeterminers[k] || enPreps[k] {
 		return false
 	}
-	// officials say, Republicans say, supporters in Congress say
+	// officials say, Republicans say, supporters in Congress say; a capital
+	// that only opens the sentence proves nothing (Logistical support will)
 	return strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") && !strings.HasSuffix(k, "’s") && !strings.HasSuffix(k, "'s") ||
-		isCapitalized(prev.Text)
+		isCapitalized(prev.Text) && i-1 > p.first
 }
 
 // skipDet is the key of the first word at j after a determiner.
@@ -270,6 +296,9 @@ func (p *parser) enAuxBefore(i int) bool {
 // enPassive: a be-verb before a past participle (was told, is expected,
 // were found), reading through adverbs and negation.
 func (p *parser) enPassive(i int) bool {
+	if strings.HasSuffix(p.toks[i].Key, "ing") {
+		return false // is demanding: progressive, active
+	}
 	for k := i - 1; k >= p.first && k >= i-3; k-- {
 		key := p.toks[k].Key
 		if enBe[key] || key == "get" || key == "got" {
@@ -386,6 +415,9 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 	}
 	if k > p.first && !p.toks[k-1].comma() && !p.isCloseQuote(k-1) {
 		src = p.enSubjectBack(k, r)
+		if !src.empty() && !p.enSourceLike(src) {
+			return nil // "cut rates", "the bank left policy rates": not a source
+		}
 		if !src.empty() && src.start > p.first && enTemporal[p.toks[src.start-1].Key] {
 			return nil // after the bank announced its decision: an event, not a report
 		}
@@ -450,6 +482,14 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 	// will shift ...": the content is the clause after it
 	if j < limit && p.toks[j].comma() && p.enClauseAfter(j+1, limit) && p.enFrontedOnly(cs, ce) {
 		if rr := p.finish(r, tokRange{start: j + 1, end: limit}, claimtrail.Indirect, limit); rr != nil {
+			return rr
+		}
+	}
+	// a subject, the attribution, then its predicate: "The latest test,
+	// North Korea said, was its biggest yet": the content runs round it
+	if fronted && j+1 < limit && p.toks[j].comma() && p.enClauseAfter(j+1, limit) && !p.enHasVerb(cs, ce) &&
+		!p.isCloseQuote(front-1) && ce > cs {
+		if rr := p.finish(r, tokRange{start: cs, end: limit}, claimtrail.Indirect, limit); rr != nil {
 			return rr
 		}
 	}
@@ -524,12 +564,15 @@ func (p *parser) enAdverbialBefore(a, b int) bool {
 	if b <= a {
 		return true
 	}
+	t := &p.toks[a]
+	if enSubordinator[t.Key] && !isConj(t.Key) || t.Key == "though" || t.Key == "although" || t.Key == "despite" {
+		return b-a <= 25 // Though his plan would ..., one study found ...
+	}
 	for k := a; k < b; k++ {
 		if enClause[p.toks[k].Key] {
 			return false // "At least 589 people were confirmed dead": a clause
 		}
 	}
-	t := &p.toks[a]
 	if enFronted[t.Key] || enSubordinator[t.Key] || enTime[t.Key] {
 		return b-a <= 12
 	}
@@ -551,6 +594,28 @@ func (p *parser) enExplicit(j, limit int) bool {
 		return t != nil && t.Kind == text.Quote
 	}
 	return p.lx.complementizers[t.Key] || t.colon() || t.Kind == text.Quote && t.pair > j
+}
+
+// enHasVerb: the tokens [a, b) hold an auxiliary, a modal, a negation or
+// a cue verb: a clause, not a bare noun phrase.
+func (p *parser) enHasVerb(a, b int) bool {
+	for k := a; k < b; k++ {
+		if enClause[p.toks[k].Key] || p.lx.verbs[p.toks[k].Key] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// enWords counts the words of a content range.
+func (p *parser) enWords(r tokRange) int {
+	n := 0
+	for k := r.start; k < r.end; k++ {
+		if p.toks[k].word() {
+			n++
+		}
+	}
+	return n
 }
 
 // enStatement marks a claim whose channel was a statement, so that a later
@@ -931,6 +996,27 @@ func (p *parser) enAppositionBack(c int, r *raw) (np, []np) {
 	return name, nil
 }
 
+// enSourceLike: a subject that can be a source: it holds a name, or its
+// head is a pronoun, a source noun, an unnamed-source noun or a plural
+// (analysts, lawmakers).
+func (p *parser) enSourceLike(n np) bool {
+	head := &p.toks[n.end-1]
+	if enPronouns[head.Key] || enRelatives[head.Key] || p.lx.sourceHead(head.Key) || p.lx.unnamed[head.Key] != "" {
+		return true
+	}
+	if p.lx.anaphors[head.Key] != anaNone {
+		return true
+	}
+	for k := n.start; k < n.end; k++ {
+		t := &p.toks[k]
+		if t.Kind == text.Word && isCapitalized(t.Text) && !enDeterminers[t.Key] {
+			return true
+		}
+	}
+	h := head.Key
+	return head.Kind == text.Word && strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "’s") && !strings.HasSuffix(h, "'s") && n.end-n.start <= 4
+}
+
 // enHasName: the phrase holds a proper name, not only a description.
 func (p *parser) enHasName(n np) bool {
 	for k := n.start; k < n.end; k++ {
@@ -1187,4 +1273,63 @@ func (p *parser) quoteContinues() *raw {
 	r := &raw{c: c, implicit: true, stance: claimtrail.Neutral, class: claimtrail.ClassSpeech, nested: -1,
 		cue: claimtrail.Span{Start: q.Span.Start, End: q.Span.Start}}
 	return p.finish(r, tokRange{start: first, end: end}, claimtrail.Direct, end)
+}
+
+// englishParagraph reads the two paragraph shapes whose attribution holds
+// the whole paragraph, whatever its sentences: a transcript turn
+// ("WALLACE: Let's start with ...") and a quotation signed after a dash
+// ("“He represents our greatest shame.” ― Sonya Herridge"). It returns nil
+// for any other paragraph.
+func (p *parser) englishParagraph(transcript bool) *raw {
+	toks := p.toks
+	n := len(toks)
+	if n < 4 {
+		return nil
+	}
+	// a transcript turn: an upper-case speaker and a colon
+	if i, k := p.speakerLabel(); transcript && k > i {
+		c := cand{kind: candColon, def: colonDef, start: k, end: k + 1, nounAt: -1}
+		r := p.newRaw(c)
+		r.src = np{start: i, end: k}
+		r.nested = -1
+		return p.finish(r, tokRange{start: k + 1, end: n}, claimtrail.Direct, n)
+	}
+	// a signed quotation: “...” ― Name
+	e := n
+	for e > 0 && toks[e-1].Kind == text.Punct && !toks[e-1].dash() && toks[e-1].Text != "―" {
+		e--
+	}
+	s := e
+	for s > 0 && e-s < 6 && (toks[s-1].Kind == text.Word && isCapitalized(toks[s-1].Text) || toks[s-1].Text == ".") {
+		s--
+	}
+	if s == e || s < 2 || !(toks[s-1].dash() || toks[s-1].Text == "―") || toks[s-2].Kind != text.Quote || toks[0].Kind != text.Quote {
+		return nil
+	}
+	c := cand{kind: candVerb, def: &cueDef{lemma: "―", class: claimtrail.ClassSpeech, stance: claimtrail.Neutral}, start: s - 1, end: s, nounAt: -1}
+	r := p.newRaw(c)
+	r.src = np{start: s, end: e}
+	r.nested = -1
+	return p.finish(r, tokRange{start: 0, end: s - 1}, claimtrail.Direct, s-1)
+}
+
+// speakerLabel finds an upper-case label and a colon opening the tokens
+// (WALLACE:, "PENCE:"): tokens [i, k) are the label, k the colon; k == i
+// when there is none. One label is a dateline (ADEN:); a transcript has
+// many.
+func (p *parser) speakerLabel() (int, int) {
+	toks := p.toks
+	i := 0
+	if len(toks) > 0 && toks[0].Kind == text.Quote {
+		i++
+	}
+	k := i
+	for k < len(toks) && k < i+4 && toks[k].Kind == text.Word && len([]rune(toks[k].Text)) >= 2 &&
+		strings.ToUpper(toks[k].Text) == toks[k].Text && strings.ToLower(toks[k].Text) != toks[k].Text {
+		k++
+	}
+	if k > i && k+1 < len(toks) && (toks[k].colon() || toks[k].dash() || toks[k].Text == "―") {
+		return i, k
+	}
+	return 0, 0
 }

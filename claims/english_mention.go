@@ -45,6 +45,12 @@ func (x *Extractor) mentionEn(p *parser, d *discourse, n np, r *raw, reporter bo
 		m.Role = strings.Trim(p.slice(role.Start, role.End), " -–—,")
 		rs := *role
 		m.RoleSpan = &rs
+		// "Phil Smith, a spokesman for the union" as it stands is also a
+		// way the text names him, when the two are side by side
+		a, b := min(rs.Start, sp.Start), max(rs.End, sp.End)
+		if b-a <= (rs.End-rs.Start)+(sp.End-sp.Start)+3 {
+			m.Aliases = appendNew(m.Aliases, strings.Trim(p.slice(a, b), " ,"))
+		}
 	}
 	m.Name = p.enName(start, end)
 	keys := keysOf(m.Mention)

@@ -60,6 +60,7 @@ type discourse struct {
 func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 	runes := []rune(a.Text)
 	d := &discourse{lastSent: -2}
+	transcript := x.isTranscript(a, runes)
 	var out []claimtrail.Claim
 	for _, para := range a.Paragraphs {
 		switch para.Kind {
@@ -67,6 +68,19 @@ func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 			continue
 		}
 		sents := para.Sentences
+		if len(sents) > 0 && x.lex[claimtrail.LangEnglish] != nil && text.DetectLang(sents[0].Text) == claimtrail.LangEnglish {
+			whole := claimtrail.Sentence{Index: sents[0].Index, Span: claimtrail.Span{Start: sents[0].Span.Start, End: sents[len(sents)-1].Span.End}}
+			whole.Text = string(runes[whole.Span.Start:whole.Span.End])
+			p := &parser{lx: x.lex[claimtrail.LangEnglish], runes: runes, toks: sentenceTokens(whole), kind: para.Kind}
+			if r := p.englishParagraph(transcript); r != nil {
+				built := x.build(a, p, d, []*raw{r}, para.Index, whole.Index)
+				if len(built) > 0 {
+					d.lastSent = sents[len(sents)-1].Index
+				}
+				out = append(out, built...)
+				continue
+			}
+		}
 		for si := 0; si < len(sents); si++ {
 			s := sents[si]
 			lang := text.DetectLang(s.Text)
@@ -115,6 +129,28 @@ func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 	}
 	sortClaims(out)
 	return out
+}
+
+// isTranscript reports an English article in which two or more paragraphs
+// open with an upper-case speaker label (WALLACE: ... PENCE: ...).
+func (x *Extractor) isTranscript(a *claimtrail.Article, runes []rune) bool {
+	lx := x.lex[claimtrail.LangEnglish]
+	if lx == nil {
+		return false
+	}
+	n := 0
+	for _, para := range a.Paragraphs {
+		if len(para.Sentences) == 0 {
+			continue
+		}
+		p := &parser{lx: lx, runes: runes, toks: sentenceTokens(para.Sentences[0])}
+		if i, k := p.speakerLabel(); k > i && p.toks[k].colon() {
+			if n++; n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func sortClaims(cs []claimtrail.Claim) {

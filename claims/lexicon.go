@@ -39,6 +39,11 @@ type VerbDef struct {
 	Participles []string `yaml:"participles"`
 	// ParticipleForms are participles taken verbatim.
 	ParticipleForms []string `yaml:"participle_forms"`
+	// Participle says whether the -ing form after a comma is a cue of its
+	// own (..., describing the talks as ...). English only; by default it is
+	// for verbs that take a clause, a quotation or their preposition, since
+	// "..., echoing the 2008 disaster" reports nothing.
+	Participle *bool `yaml:"participle"`
 	Complements     []string `yaml:"complements"`
 	Preps           []string `yaml:"preps"`
 	Relay           bool     `yaml:"relay"`
@@ -124,6 +129,9 @@ type Lexicon struct {
 
 	verbs       map[string]*cueDef
 	participles map[string]*cueDef
+	// progressive holds every English -ing form, for "is demanding",
+	// whether or not the participle alone makes a cue.
+	progressive map[string]*cueDef
 	nouns       map[string]*cueDef
 	lightVerbs  map[string]bool
 
@@ -286,6 +294,7 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 		Lang:        lf.Language,
 		verbs:       map[string]*cueDef{},
 		participles: map[string]*cueDef{},
+		progressive: map[string]*cueDef{},
 		nouns:       map[string]*cueDef{},
 		nounKind:    map[string]claimtrail.SourceKind{},
 		unnamed:     map[string]claimtrail.SourceKind{},
@@ -320,7 +329,15 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 		}
 		if english {
 			forms = append(forms, englishForms(v.Lemma, len(v.Past) > 0)...)
-			if len(v.Participles) == 0 {
+			ing := d.comps&(CompThat|CompQuote|CompPrep) != 0 || d.relay
+			if v.Participle != nil {
+				ing = *v.Participle
+			}
+			lx.progressive[text.KeyWord(englishIng(v.Lemma))] = d
+			for _, f := range v.Participles {
+				lx.progressive[text.KeyWord(f)] = d
+			}
+			if len(v.Participles) == 0 && ing {
 				lx.participles[text.KeyWord(englishIng(v.Lemma))] = d
 			}
 		}
