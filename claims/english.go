@@ -56,7 +56,11 @@ func (p *parser) englishSentence() []*raw {
 	p.first = first
 	cands := p.enCands(first)
 	limitOf := func(ci int) int {
+		c := cands[ci]
 		for _, n := range cands[ci+1:] {
+			if n.kind == candClosing && n.def == closingDef && n.start <= c.end+1 {
+				continue // "reported, citing Y, that": the cue's own reporter chain
+			}
 			if n.boundary {
 				return n.start
 			}
@@ -185,7 +189,12 @@ func (p *parser) enCands(first int) []cand {
 			continue // the statement, a report, to say: a noun or an infinitive
 		}
 		if d := lx.participles[t.Key]; d != nil && d.relay {
-			continue // citing: read with the cue it belongs to
+			if prev != nil && prev.comma() {
+				// ", citing Y": ends the content before it; the cue
+				// before reads Y as its source when Y is a source
+				out = append(out, cand{kind: candClosing, def: closingDef, start: i, end: i + 1, boundary: true, nounAt: -1})
+			}
+			continue
 		}
 		if d := lx.participles[t.Key]; d != nil && !p.enProgressive(i) {
 			if prev == nil || !(prev.comma() || prev.Key == "and" || prev.Key == "while" || prev.dash()) {
@@ -461,7 +470,8 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 	}
 	roleBefore := !inverted && r.role != nil && !src.empty() && r.role.End <= p.toks[src.start].Span.Start
 	fronted := !roleBefore && front > p.first && (p.isCloseQuote(front-1) ||
-		(p.toks[front-1].comma() || p.toks[front-1].dash()) && !p.enAdverbialBefore(p.enContentStart(front, before), front-1))
+		(p.toks[front-1].comma() || p.toks[front-1].dash()) && !p.enAdverbialBefore(p.enContentStart(front, before), front-1) &&
+			p.enProse(p.enContentStart(front, before), front-1))
 	if (!inverted || j < limit && !p.toks[j].final()) && (!fronted || p.enExplicit(j, limit)) {
 		if start, typ, ok := p.enComplement(j, limit, c.def); ok {
 			if rr := p.finish(r, start, typ, limit); rr != nil {
@@ -580,6 +590,19 @@ func (p *parser) enAdverbialBefore(a, b int) bool {
 		return b-a <= 12 // Speaking after his first meeting,
 	}
 	return b-a <= 2 && t.Kind == text.Word && !p.enHasName(np{start: a, end: b}) // Meanwhile, / Earlier on,
+}
+
+// enProse: the words [a, b) read as a sentence, with lower-case words in
+// it, not as a run of names and codes such as a dateline left in the text
+// ("BAGHDAD, Jan 18 (KUNA) --").
+func (p *parser) enProse(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := &p.toks[k]
+		if t.Kind == text.Word && !isCapitalized(t.Text) && len(t.Key) > 2 && !enDeterminers[t.Key] {
+			return true
+		}
+	}
+	return false
 }
 
 // enExplicit: a complementizer, a colon or a quotation mark opens the
@@ -874,12 +897,23 @@ func (p *parser) enSubjectBack(k int, r *raw) np {
 	start := k
 	for j := k - 1; j >= p.first; j-- {
 		t := &p.toks[j]
+		if t.Text == ")" && j-1 > p.first {
+			// Sen. Claire McCaskill (D-Mo.) said: the party and state
+			if o := p.openParen(j); o > p.first && j-o <= 8 {
+				j = o
+				start = o
+				continue
+			}
+		}
 		if t.Kind == text.Punct {
-			if t.Text == "." && j > 0 && isAbbrev(p.toks[j-1].Text) || t.Text == "-" || t.Text == "&" {
+			if t.Text == "." && j > 0 && isAbbrev(p.toks[j-1].Text) || t.Text == "-" && p.joined(j) || t.Text == "&" {
 				start = j
 				continue
 			}
 			break
+		}
+		if enRelatives[t.Key] && j < k-1 {
+			break // in which he said: the subject is "he"
 		}
 		if t.Kind == text.Quote || t.quoted {
 			break
@@ -912,6 +946,25 @@ func (p *parser) enSubjectBack(k int, r *raw) np {
 		}
 	}
 	return np{start: start, end: k}
+}
+
+// joined: the mark at j touches the words on both sides (D-N.Y., al-Asad),
+// so it is inside a word, not a dash between phrases.
+func (p *parser) joined(j int) bool {
+	return j > 0 && j+1 < len(p.toks) && p.toks[j-1].Span.End == p.toks[j].Span.Start && p.toks[j].Span.End == p.toks[j+1].Span.Start
+}
+
+// openParen finds the "(" that the ")" at j closes, in the same sentence.
+func (p *parser) openParen(j int) int {
+	for k := j - 1; k >= p.first && k >= j-10; k-- {
+		if p.toks[k].Text == "(" {
+			return k
+		}
+		if p.toks[k].Text == ")" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // enInsideName: a preposition inside a name or a title (Ministry of
@@ -951,11 +1004,11 @@ func (p *parser) enAppositionBack(c int, r *raw) (np, []np) {
 	o := -1
 	for j := c - 1; j >= p.first && j >= c-25; j-- {
 		t := &p.toks[j]
-		if t.comma() || t.dash() {
+		if t.comma() || t.dash() && !p.joined(j) {
 			o = j
 			break
 		}
-		if t.Kind == text.Quote || t.final() || t.colon() {
+		if t.Kind == text.Quote || t.final() && !(t.Text == "." && j > 0 && isAbbrev(p.toks[j-1].Text)) || t.colon() {
 			return np{}, nil
 		}
 	}
@@ -969,7 +1022,7 @@ func (p *parser) enAppositionBack(c int, r *raw) (np, []np) {
 	first := &p.toks[o+1]
 	// "The President of the Council, Dr. Rashad Al-Alimi, announced": the
 	// name stands between the commas, the title before them
-	if !p.enHasName(name) && p.enAllNameWords(o+1, c) {
+	if p.enAllNameWords(o+1, c) && (!p.enHasName(name) || p.lx.honorifics[first.Key] || p.enHasTitle(name)) {
 		sp := p.npSpan(name)
 		r.role = &sp
 		return np{start: o + 1, end: c}, nil
@@ -1017,11 +1070,22 @@ func (p *parser) enSourceLike(n np) bool {
 	return head.Kind == text.Word && strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "’s") && !strings.HasSuffix(h, "'s") && n.end-n.start <= 4
 }
 
+// enHasTitle: the phrase holds a title noun (president, commander).
+func (p *parser) enHasTitle(n np) bool {
+	for k := n.start; k < n.end; k++ {
+		if p.lx.nounKind[p.toks[k].Key] == claimtrail.KindPerson {
+			return true
+		}
+	}
+	return false
+}
+
 // enHasName: the phrase holds a proper name, not only a description.
 func (p *parser) enHasName(n np) bool {
 	for k := n.start; k < n.end; k++ {
 		t := &p.toks[k]
-		if t.Kind == text.Word && isCapitalized(t.Text) && !p.lx.isTitle(t.Key) && !enDeterminers[t.Key] && p.lx.nounKind[t.Key] == "" {
+		if t.Kind == text.Word && isCapitalized(t.Text) && !p.lx.isTitle(t.Key) && !p.lx.honorifics[t.Key] && !enDeterminers[t.Key] &&
+			p.lx.nounKind[t.Key] == "" && !enPreps[t.Key] {
 			return true
 		}
 	}
@@ -1030,7 +1094,7 @@ func (p *parser) enHasName(n np) bool {
 
 // enLooksLikeName: a capitalized name or a source noun phrase.
 func (p *parser) enLooksLikeName(n np) bool {
-	if n.end-n.start > 8 {
+	if p.enWords(tokRange{start: n.start, end: n.end}) > 8 {
 		return false
 	}
 	for k := n.start; k < n.end; k++ {
@@ -1106,7 +1170,7 @@ func (p *parser) enNPForward(j, limit int) np {
 		if p.lx.complementizers[t.Key] || enAux[t.Key] || enRelatives[t.Key] || (p.lx.verbs[t.Key] != nil || p.lx.participles[t.Key] != nil) && !isCapitalized(t.Text) && k > j {
 			break
 		}
-		if enPreps[t.Key] && !(k > j && p.enInsideName(k, k+1)) {
+		if enPreps[t.Key] && !(k > j && p.enInsideName(k, limit)) {
 			break
 		}
 		if enTime[t.Key] && k > j {
