@@ -362,8 +362,13 @@ func (p *parser) enAdverb(k int) bool {
 	if strings.HasSuffix(t.Key, "ly") && len(t.Key) > 4 && p.lx.nounKind[t.Key] == "" {
 		return true
 	}
-	return t.Key == "just" || t.Key == "even" || t.Key == "only" || t.Key == "still" || t.Key == "now" ||
-		enTime[t.Key] && k > p.first && (enTime[p.toks[k-1].Key] || p.toks[k-1].Key == "just" || p.toks[k-1].Key == "this" || p.toks[k-1].Key == "last")
+	if t.Key == "just" || t.Key == "even" || t.Key == "only" || t.Key == "still" || t.Key == "now" {
+		return true
+	}
+	// this month, last week, earlier this year
+	prevTime := k > p.first && (enTime[p.toks[k-1].Key] || p.toks[k-1].Key == "just")
+	nextTime := k+1 < len(p.toks) && enTime[p.toks[k+1].Key]
+	return enTime[t.Key] && (prevTime || nextTime)
 }
 
 // enNewClause: the cue heads a clause of its own after a conjunction or a
@@ -474,7 +479,7 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 			p.enProse(p.enContentStart(front, before), front-1))
 	if (!inverted || j < limit && !p.toks[j].final()) && (!fronted || p.enExplicit(j, limit)) {
 		if start, typ, ok := p.enComplement(j, limit, c.def); ok {
-			if rr := p.finish(r, start, typ, limit); rr != nil {
+			if rr := p.finish(r, start, typ, p.enAdjunctCut(start.start, limit, typ)); rr != nil {
 				p.enStatement(r, c.end, j)
 				return rr
 			}
@@ -1196,7 +1201,51 @@ func (p *parser) enParticiple(c cand, limit int) *raw {
 	if !ok {
 		return nil
 	}
-	return p.finish(r, start, typ, limit)
+	return p.finish(r, start, typ, p.enAdjunctCut(start.start, limit, typ))
+}
+
+// enAdjunctCut is where a content after its cue ends before an adjunct of
+// the reporting clause rather than of the content: a participle clause
+// ("..., echoing the 2008 disaster", "..., prompting him to suspend"), a
+// spaced dash, and after a noun phrase a non-restrictive relative
+// ("praised the proposals, which include ...").
+func (p *parser) enAdjunctCut(from, limit int, typ claimtrail.ClaimType) int {
+	for k := from + 1; k+1 < limit; k++ {
+		t := &p.toks[k]
+		if t.quoted || t.Kind == text.Quote {
+			continue
+		}
+		next := &p.toks[k+1]
+		if t.comma() && next.Kind == text.Word && !isCapitalized(next.Text) && strings.HasSuffix(next.Key, "ing") && len(next.Key) > 5 &&
+			p.lx.participles[next.Key] == nil && !enPreps[next.Key] && p.enFinalAdjunct(k+1, limit) {
+			return k
+		}
+		if t.comma() && typ == claimtrail.Nominal && enRelatives[next.Key] {
+			return k
+		}
+		if (t.dash() || t.Text == "―") && !p.joined(k) && k > from+2 {
+			if t.Text == "-" && k+1 < limit && p.toks[k+1].Text == "-" || t.Text != "-" {
+				return k
+			}
+		}
+	}
+	return limit
+}
+
+// enFinalAdjunct: the participle at j opens a clause that ends the
+// sentence, rather than an item of a list (preparing, equipping and
+// leading) or an aside after which the main clause resumes (the
+// committee, operating under ..., will also be responsible).
+func (p *parser) enFinalAdjunct(j, limit int) bool {
+	if n := p.at(j + 1); n == nil || n.comma() || n.Key == "and" || n.Key == "or" {
+		return false
+	}
+	for m := j + 1; m+1 < limit; m++ {
+		if p.toks[m].comma() && (enClause[p.toks[m+1].Key] || p.lx.adverbials[p.toks[m+1].Key] && enClause[p.skipDet(m+2)]) {
+			return false
+		}
+	}
+	return true
 }
 
 // enAccording parses "according to X" before or after its content.
@@ -1249,7 +1298,7 @@ func (p *parser) enNested(c cand, outer *raw, limit int) *raw {
 	}
 	r := p.newRaw(c)
 	src := p.enSubjectBack(c.start, r)
-	if src.empty() || src.start < outer.content.start {
+	if src.empty() || src.start < outer.content.start || !p.enSourceLike(src) {
 		return nil
 	}
 	r.src = src

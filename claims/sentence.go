@@ -340,7 +340,7 @@ func (p *parser) isComplementizerAt(k int) bool {
 func (p *parser) finish(r *raw, start tokRange, typ claimtrail.ClaimType, limit int) *raw {
 	end := limit
 	if t := p.at(start.start); t != nil && t.Kind == text.Quote && start.skip == 0 && start.start < limit {
-		if t.pair > start.start {
+		if t.pair > start.start && !p.quoteRunsOn(t.pair, limit) {
 			end = t.pair + 1
 		}
 	}
@@ -606,4 +606,15 @@ func (p *parser) complement(j, limit int, d *cueDef) (tokRange, claimtrail.Claim
 		return tokRange{}, "", compNone
 	}
 	return tokRange{start: j}, claimtrail.Nominal, compBare
+}
+
+// quoteRunsOn: in English, words follow the closing quotation mark in the
+// same clause (claimed “Trump exaggerates” the level of ...), so the
+// quotation is a fragment of the content, not all of it.
+func (p *parser) quoteRunsOn(closeAt, limit int) bool {
+	if p.lx.Lang != claimtrail.LangEnglish {
+		return false
+	}
+	n := p.at(closeAt + 1)
+	return n != nil && closeAt+1 < limit && n.word() && !isCapitalized(n.Text) && p.lx.verbs[n.Key] == nil
 }
