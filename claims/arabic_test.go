@@ -23,6 +23,9 @@ type want struct {
 	nested  bool
 	role    string
 	alias   string
+	class   claimtrail.CueClass
+	kind    claimtrail.SourceKind
+	implied bool // the claim has no cue word of its own
 }
 
 func extractText(t testing.TB, x *claims.Extractor, body string) (*claimtrail.Article, []claimtrail.Claim) {
@@ -217,6 +220,15 @@ func checkClaim(t *testing.T, i int, c claimtrail.Claim, w want, all []claimtrai
 	}
 	if (c.NestedIn != "") != w.nested {
 		t.Errorf("claim %d: nested_in = %q, want nested %v", i+1, c.NestedIn, w.nested)
+	}
+	if w.class != "" && c.Cue.Class != w.class {
+		fail("cue.class", string(c.Cue.Class), string(w.class))
+	}
+	if w.kind != "" && c.Source.Kind != w.kind {
+		fail("source.kind", string(c.Source.Kind), string(w.kind))
+	}
+	if c.Implicit != w.implied && w.implied {
+		t.Errorf("claim %d: implicit = %v, want %v", i+1, c.Implicit, w.implied)
 	}
 	if w.alias != "" && !containsString(c.Source.Aliases, w.alias) {
 		fail("source.aliases", strings.Join(c.Source.Aliases, "|"), w.alias)

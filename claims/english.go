@@ -356,6 +356,13 @@ func (p *parser) quotedQuestion() bool {
 // cue (he finally said, Wells Fargo just this month announced).
 func (p *parser) enAdverb(k int) bool {
 	t := &p.toks[k]
+	// a time phrase: prosecutors in April charged, officials on Monday said
+	if (t.Key == "in" || t.Key == "on" || t.Key == "at") && k+1 < len(p.toks) && enTime[p.toks[k+1].Key] {
+		return true
+	}
+	if enTime[t.Key] && isCapitalized(t.Text) && k > p.first && (p.toks[k-1].Key == "in" || p.toks[k-1].Key == "on") {
+		return true
+	}
 	if t.Kind != text.Word || isCapitalized(t.Text) {
 		return false
 	}
@@ -429,8 +436,8 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 	}
 	if k > p.first && !p.toks[k-1].comma() && !p.isCloseQuote(k-1) {
 		src = p.enSubjectBack(k, r)
-		if !src.empty() && !p.enSourceLike(src) {
-			return nil // "cut rates", "the bank left policy rates": not a source
+		if cue := p.toks[c.start].Key; !src.empty() && (strings.HasSuffix(cue, "s") || cue == c.def.lemma) && !p.enSourceLike(src) {
+			return nil // "cut rates", "the bank left policy rates": a noun, not a cue
 		}
 		if !src.empty() && src.start > p.first && enTemporal[p.toks[src.start-1].Key] {
 			return nil // after the bank announced its decision: an event, not a report
@@ -860,8 +867,8 @@ func (p *parser) enComplement(j, limit int, d *cueDef) (tokRange, claimtrail.Cla
 	if t.Kind == text.Quote && t.pair != j-1 && (t.pair < 0 || t.pair > j) {
 		return tokRange{start: j, end: limit}, claimtrail.Direct, true
 	}
-	if !t.word() || p.lx.verbs[t.Key] != nil && !isCapitalized(t.Text) || p.lx.participles[t.Key] != nil {
-		return tokRange{}, "", false
+	if !t.word() || p.lx.verbs[t.Key] != nil && !isCapitalized(t.Text) && !strings.HasSuffix(t.Key, "s") || p.lx.participles[t.Key] != nil {
+		return tokRange{}, "", false // "after the bank announced its decision"
 	}
 	clause := p.enClauseAhead(j, limit)
 	switch {
@@ -899,6 +906,24 @@ func (p *parser) enVerbish(k int) bool {
 
 // enSubjectBack reads the subject that ends right before token k.
 func (p *parser) enSubjectBack(k int, r *raw) np {
+	// "a senior official who spoke on condition of anonymity said": the
+	// subject is the noun phrase before the relative clause
+	for j := k - 2; j > p.first && j >= k-16; j-- {
+		t := &p.toks[j]
+		if t.Kind == text.Punct && !(t.Text == "." && isAbbrev(p.toks[j-1].Text)) || t.Kind == text.Quote {
+			break
+		}
+		if t.Key != "who" {
+			continue
+		}
+		if n := p.enSubjectBack(j, nil); !n.empty() && n.end == j && p.enSourceLike(n) {
+			if r != nil && p.lx.withheldEn(p.slice(t.Span.Start, p.toks[k-1].Span.End)) {
+				r.withheld = true
+			}
+			return n
+		}
+		break
+	}
 	start := k
 	for j := k - 1; j >= p.first; j-- {
 		t := &p.toks[j]
@@ -918,7 +943,14 @@ func (p *parser) enSubjectBack(k int, r *raw) np {
 			break
 		}
 		if enRelatives[t.Key] && j < k-1 {
-			break // in which he said: the subject is "he"
+			if n := &p.toks[j+1]; enPronouns[n.Key] || enDeterminers[n.Key] || isCapitalized(n.Text) {
+				break // in which he said: the subject is "he"
+			}
+		}
+		if t.Kind == text.Quote && (t.Text == "'" || t.Text == "’") && j > p.first && p.toks[j-1].Span.End == t.Span.Start &&
+			strings.HasSuffix(p.toks[j-1].Key, "s") && j+1 < k {
+			start = j // the farmers' union
+			continue
 		}
 		if t.Kind == text.Quote || t.quoted {
 			break
@@ -1071,6 +1103,11 @@ func (p *parser) enSourceLike(n np) bool {
 			return true
 		}
 	}
+	for k := n.start; k < n.end; k++ {
+		if key := p.toks[k].Key; p.lx.nounKind[key] != "" || p.lx.unnamed[key] != "" {
+			return true // a union representing flight attendants
+		}
+	}
 	h := head.Key
 	return head.Kind == text.Word && strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "’s") && !strings.HasSuffix(h, "'s") && n.end-n.start <= 4
 }
@@ -1172,8 +1209,9 @@ func (p *parser) enNPForward(j, limit int) np {
 		if t.Kind != text.Word && t.Kind != text.Number {
 			break
 		}
-		if p.lx.complementizers[t.Key] || enAux[t.Key] || enRelatives[t.Key] || (p.lx.verbs[t.Key] != nil || p.lx.participles[t.Key] != nil) && !isCapitalized(t.Text) && k > j {
-			break
+		if p.lx.complementizers[t.Key] || enAux[t.Key] || enRelatives[t.Key] ||
+			(p.lx.verbs[t.Key] != nil || p.lx.participles[t.Key] != nil) && !isCapitalized(t.Text) && k > j && !enDeterminers[p.toks[k-1].Key] {
+			break // the report, a statement: after a determiner it is a noun
 		}
 		if enPreps[t.Key] && !(k > j && p.enInsideName(k, limit)) {
 			break

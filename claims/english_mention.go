@@ -106,7 +106,7 @@ func (x *Extractor) mentionEn(p *parser, d *discourse, n np, r *raw, reporter bo
 	if !m.Anonymous && r != nil && r.role != nil && lx.withheldEn(p.slice(r.role.Start, r.role.End)) {
 		m.Anonymous = true
 	}
-	if !m.Anonymous && lx.withheldEn(m.Mention) {
+	if !m.Anonymous && (lx.withheldEn(m.Mention) || r != nil && r.withheld) {
 		m.Anonymous = true
 	}
 	if m.Anonymous && m.Kind == claimtrail.KindPerson {
@@ -195,7 +195,9 @@ func (p *parser) enClassify(start, end int, keys []string, head string) (claimtr
 			return k, true
 		}
 	}
-	if k, ok := lx.unnamed[head]; ok && !named {
+	// capitals before an unnamed head modify it (two US officials, Israeli
+	// sources); they do not name anyone
+	if k, ok := lx.unnamed[head]; ok && (!named || !p.enNamedAfterHead(start, end, head)) {
 		return k, true
 	}
 	if k, ok := lx.nounKind[head]; ok {
@@ -299,4 +301,21 @@ func (p *parser) enRelativeAntecedent(x *Extractor, d *discourse, who int) *enti
 	}
 	m := x.mentionEn(p, d, n, nil, false)
 	return &entity{mention: m.Mention, name: m.Name, kind: m.Kind, anonymous: m.Anonymous, keys: keysOf(m.Mention)}
+}
+
+// enNamedAfterHead: a capitalized word follows the head of the phrase
+// (officials of Acme Corp): the phrase may then name an organization.
+func (p *parser) enNamedAfterHead(start, end int, head string) bool {
+	seen := false
+	for k := start; k < end; k++ {
+		t := &p.toks[k]
+		if t.Key == head {
+			seen = true
+			continue
+		}
+		if seen && t.Kind == text.Word && isCapitalized(t.Text) {
+			return true
+		}
+	}
+	return false
 }

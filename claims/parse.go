@@ -37,6 +37,9 @@ type raw struct {
 	nested    int // index of the enclosing raw claim, or -1
 	// frame: a source with no content, kept for the cues after it.
 	frame bool
+	// withheld: a relative clause on the source says it is kept unnamed
+	// (who spoke on condition of anonymity).
+	withheld bool
 }
 
 // tokRange is a content range: tokens [start, end), where the first may be

@@ -1,0 +1,158 @@
+package claims_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimtrail/claimtrail"
+)
+
+// English cases written for the project: one or more per form the English
+// rules cover (issue 4), and negative cases that must give no claim. Each
+// text is put after a title line, so that it is body text.
+var englishCases = []struct {
+	name string
+	text string
+	want []want
+}{
+	// subject, cue, content
+	{"said-that", "The ministry said that the border would reopen on Monday.",
+		[]want{{src: "The ministry", cue: "said", content: "the border would reopen on Monday", typ: claimtrail.Indirect, stance: claimtrail.Neutral, class: claimtrail.ClassSpeech, kind: claimtrail.KindGovernment}}},
+	{"said-bare-clause", "The commission said the move implements the 2024 timetable.",
+		[]want{{src: "The commission", content: "the move implements the 2024 timetable", typ: claimtrail.Indirect}}},
+	{"says-present", "Mayor Ruth Okafor says the budget is balanced.",
+		[]want{{src: "Ruth Okafor", role: "Mayor", alias: "Mayor Ruth Okafor", cue: "says", content: "the budget is balanced"}}},
+	{"has-said-perfect", "The company has said it will appeal the ruling.",
+		[]want{{src: "The company", cue: "said", content: "it will appeal the ruling"}}},
+	{"quote-first", "“We will not leave until the job is done,” the general said.",
+		[]want{{src: "the general", cue: "said", content: "We will not leave until the job is done", typ: claimtrail.Direct}}},
+	{"quote-first-inverted", "“The numbers speak for themselves,” said Maria Lopez.",
+		[]want{{src: "Maria Lopez", cue: "said", content: "The numbers speak for themselves", typ: claimtrail.Direct}}},
+	{"quote-last-colon", "The minister said: “The talks have failed.”",
+		[]want{{src: "The minister", content: "The talks have failed", typ: claimtrail.Direct}}},
+	{"quote-last-comma", "Chen told the council, “We need the money now.”",
+		[]want{{src: "Chen", cue: "told", content: "We need the money now", typ: claimtrail.Direct}}},
+	{"mixed-fragment", "The agency said the results were “not final” and would be audited.",
+		[]want{{src: "The agency", content: "the results were “not final” and would be audited", typ: claimtrail.Mixed}}},
+	{"content-first-indirect", "The harvest will be the worst in a decade, the farmers' union said on Tuesday.",
+		[]want{{src: "the farmers' union", content: "The harvest will be the worst in a decade"}}},
+	{"content-first-quote-multi-sentence", "“Prices are rising. Wages are not,” said the economist, Ana Ruiz.",
+		[]want{{src: "Ana Ruiz", role: "the economist", content: "Prices are rising. Wages are not", typ: claimtrail.Direct}}},
+	// split quotes and quotes over several sentences
+	{"split-quote-implicit", "“We are ready,” she said. “The rest is up to them.”",
+		[]want{{src: "she", content: "We are ready"}, {content: "The rest is up to them", typ: claimtrail.Direct, implied: true}}},
+	{"quote-runs-over-sentences", "The coach said: “We lost. We learned. We will be back.”",
+		[]want{{src: "The coach", content: "We lost. We learned. We will be back", typ: claimtrail.Direct}}},
+	{"quote-continues-next-paragraph", "“The plant is safe,” the operator said.\n\n“No radiation has escaped.”",
+		[]want{{src: "the operator", content: "The plant is safe"}, {name: "the operator", content: "No radiation has escaped", implied: true}}},
+	// according to, citing, told, in a statement
+	{"according-to-after", "Twelve people were killed, according to local officials.",
+		[]want{{src: "local officials", cue: "according to", content: "Twelve people were killed", typ: claimtrail.AccordingTo, class: claimtrail.ClassAccording, anon: true}}},
+	{"according-to-before", "According to the report, exports fell by 8 percent.",
+		[]want{{src: "the report", content: "exports fell by 8 percent", typ: claimtrail.AccordingTo, kind: claimtrail.KindDocument}}},
+	{"according-to-plan-negative", "The troops withdrew according to the plan agreed in May.", nil},
+	{"citing-before-cue", "The New York Times, citing two US officials, reported that the strike was planned for weeks.",
+		[]want{{src: "two US officials", via: []string{"The New York Times"}, cue: "reported", content: "the strike was planned for weeks", anon: true, kind: claimtrail.KindOfficial}}},
+	{"citing-after-cue", "Reuters reported, citing people familiar with the matter, that the deal was off.",
+		[]want{{src: "people familiar with the matter", via: []string{"Reuters"}, content: "the deal was off", anon: true}}},
+	{"told-addressee-that", "The senator told reporters that the bill would pass.",
+		[]want{{src: "The senator", cue: "told", content: "the bill would pass"}}},
+	{"told-outlet-interview", "Khan told Reuters in an interview that exports would recover.",
+		[]want{{src: "Khan", content: "exports would recover"}}},
+	{"said-in-a-statement", "The army said in a statement that two soldiers were wounded.",
+		[]want{{src: "The army", content: "two soldiers were wounded"}}},
+	{"statement-anaphor", "The army said in a statement that two soldiers were wounded.\n\nThe statement added that the attackers fled.",
+		[]want{{src: "The army"}, {src: "The statement", name: "The army", cue: "added", content: "the attackers fled", kind: claimtrail.KindDocument}}},
+	// appositions and titles
+	{"apposition-role", "Hugh Hill, a doctor at the clinic, said the wounded were stable.",
+		[]want{{src: "Hugh Hill", role: "a doctor at the clinic", content: "the wounded were stable"}}},
+	{"title-before-name", "Lt. Gen. Yahya Rasool, spokesman for the Commander-in-Chief, said the operation had ended.",
+		[]want{{src: "Lt. Gen. Yahya Rasool", name: "Yahya Rasool", role: "spokesman for the Commander-in-Chief", content: "the operation had ended"}}},
+	{"title-split", "Central Bank Governor Arjuna Mahendran said rates would stay low.",
+		[]want{{src: "Arjuna Mahendran", role: "Central Bank Governor", alias: "Central Bank Governor Arjuna Mahendran", content: "rates would stay low"}}},
+	{"name-between-commas", "The head of the council, Dr. Rashad Ali, announced the formation of a new committee.",
+		[]want{{src: "Dr. Rashad Ali", role: "The head of the council", content: "the formation of a new committee", typ: claimtrail.Nominal}}},
+	{"party-state-parenthesis", "“This is a disgrace,” Sen. Jane Doe (D-Mo.) said.",
+		[]want{{src: "Sen. Jane Doe (D-Mo.)", content: "This is a disgrace"}}},
+	// anaphora
+	{"pronoun-he", "Prime Minister Omar Haddad said the vote would go ahead.\n\nHe added that observers were welcome.",
+		[]want{{src: "Prime Minister Omar Haddad"}, {src: "He", name: "Omar Haddad", cue: "added", content: "observers were welcome"}}},
+	{"pronoun-it-organization", "The Higher Military Commission announced that the withdrawal was complete.\n\nIt said Iraqi forces now control the base.",
+		[]want{{src: "The Higher Military Commission"}, {src: "It", name: "The Higher Military Commission", content: "Iraqi forces now control the base"}}},
+	{"definite-description", "The Supreme Electoral Commission said turnout was 40 percent.\n\nThe commission added that counting would take a week.",
+		[]want{{src: "The Supreme Electoral Commission"}, {src: "The commission", name: "The Supreme Electoral Commission", content: "counting would take a week"}}},
+	{"surname", "Arjuna Mahendran said rates would stay low.\n\nMahendran added that inflation was falling.",
+		[]want{{src: "Arjuna Mahendran"}, {src: "Mahendran", name: "Arjuna Mahendran", content: "inflation was falling"}}},
+	{"relative-who", "Pat Moore, who ran the campaign, said the polls were wrong.",
+		[]want{{src: "Pat Moore", content: "the polls were wrong"}}},
+	// unnamed sources
+	{"unnamed-anonymity", "A senior official who spoke on condition of anonymity said the talks had stalled.",
+		[]want{{src: "A senior official", content: "the talks had stalled", anon: true, kind: claimtrail.KindOfficial}}},
+	{"unnamed-witnesses", "Witnesses said the blast shattered windows across the street.",
+		[]want{{src: "Witnesses", content: "the blast shattered windows across the street", anon: true, kind: claimtrail.KindAnonymous}}},
+	{"unnamed-sources-content-first", "The president will resign next week, sources said.",
+		[]want{{src: "sources", content: "The president will resign next week", anon: true}}},
+	// participles and coordinated cues
+	{"participle-adding", "The ministry said the dam was safe, adding that inspections would continue.",
+		[]want{{src: "The ministry", content: "the dam was safe"}, {name: "The ministry", cue: "adding", content: "inspections would continue"}}},
+	{"participle-stressing-assertive", "The committee said the vote was fair, stressing that no complaints were filed.",
+		[]want{{src: "The committee"}, {cue: "stressing", content: "no complaints were filed", stance: claimtrail.Assertive}}},
+	{"coordinated-but-said", "Election officials released partial results on Monday but said no winner could be declared.",
+		[]want{{src: "Election officials", cue: "said", content: "no winner could be declared", anon: true}}},
+	{"parenthetical-noted", "With the first phase complete, the commission noted, the mission will move to Syria.",
+		[]want{{src: "the commission", content: "the mission will move to Syria"}}},
+	// stance and class
+	{"stance-confirmed", "The hospital confirmed that three patients had died.",
+		[]want{{cue: "confirmed", stance: claimtrail.Assertive}}},
+	{"stance-claimed", "The group claimed that it had downed a drone.",
+		[]want{{cue: "claimed", stance: claimtrail.Distancing}}},
+	{"stance-denied-nominal", "The ministry denied the reports.",
+		[]want{{cue: "denied", content: "the reports", stance: claimtrail.Denial, typ: claimtrail.Nominal}}},
+	{"stance-estimated-hedged", "Analysts estimated that the deficit would double.",
+		[]want{{cue: "estimated", stance: claimtrail.Hedged, class: claimtrail.ClassEvidence}}},
+	{"class-thought-believes", "The governor believes the plan will work.",
+		[]want{{cue: "believes", class: claimtrail.ClassThought, stance: claimtrail.Hedged}}},
+	{"class-writing-tweeted", "The candidate tweeted that the debate was rigged.",
+		[]want{{cue: "tweeted", class: claimtrail.ClassWriting}}},
+	{"class-evidence-shows", "The survey shows that most voters are undecided.",
+		[]want{{src: "The survey", cue: "shows", class: claimtrail.ClassEvidence, kind: claimtrail.KindDocument}}},
+	{"negated-did-not-say", "The spokesman did not say whether the talks would resume.",
+		[]want{{src: "The spokesman", neg: true}}},
+	{"progressive-demanding", "The union is demanding a new contract for its members.",
+		[]want{{src: "The union", cue: "demanding", typ: claimtrail.Nominal}}},
+	{"transcript-turns", "HOST: Will you run again?\n\nGUEST: I have not decided yet.",
+		[]want{{src: "HOST", cue: ":", content: "Will you run again"}, {src: "GUEST", content: "I have not decided yet"}}},
+	// datelines, credits, negatives
+	{"dateline-not-a-claim", "BAGHDAD (Reuters) - The army said two soldiers were wounded.",
+		[]want{{src: "The army", content: "two soldiers were wounded"}}},
+	{"neg-dateline-colon", "ADEN: The council announced the formation of a committee.",
+		[]want{{src: "The council", content: "the formation of a committee"}}},
+	{"neg-no-source", "Twelve people were killed in the blast on Sunday.", nil},
+	{"neg-so-called", "The so-called peace plan was published on Friday.", nil},
+	{"neg-question", "Did the minister say that the talks had failed?", nil},
+	{"neg-passive-told", "Residents were told to leave their homes.", nil},
+	{"neg-noun-state", "The plan aims at restoring state institutions.", nil},
+	{"neg-name-state", "The United States sent aid to the region.", nil},
+	{"neg-noun-rates", "The central bank left policy rates steady.", nil},
+	{"neg-event-after", "Markets rose after the central bank announced its decision.", nil},
+	{"neg-credit", "Soldiers at the site of the blast (Reuters)\n\nMarkets rose.", nil},
+}
+
+func TestEnglishCases(t *testing.T) {
+	x := newExtractor(t)
+	for _, tc := range englishCases {
+		t.Run(tc.name, func(t *testing.T) {
+			body := tc.text
+			if !strings.HasPrefix(tc.name, "neg-credit") {
+				body = "A headline for the story\n\n" + body
+			}
+			_, got := extractText(t, x, body)
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d claims, want %d:\n%s", len(got), len(tc.want), dump(got))
+			}
+			for i, w := range tc.want {
+				checkClaim(t, i, got[i], w, got)
+			}
+		})
+	}
+}
