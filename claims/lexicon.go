@@ -43,10 +43,10 @@ type VerbDef struct {
 	// own (..., describing the talks as ...). English only; by default it is
 	// for verbs that take a clause, a quotation or their preposition, since
 	// "..., echoing the 2008 disaster" reports nothing.
-	Participle *bool `yaml:"participle"`
-	Complements     []string `yaml:"complements"`
-	Preps           []string `yaml:"preps"`
-	Relay           bool     `yaml:"relay"`
+	Participle  *bool    `yaml:"participle"`
+	Complements []string `yaml:"complements"`
+	Preps       []string `yaml:"preps"`
+	Relay       bool     `yaml:"relay"`
 }
 
 // NounDef is a verbal noun that makes a cue after a light verb.
