@@ -38,6 +38,10 @@ type Article struct {
 	SourceLine []string `json:"article_source,omitempty"`
 	// SourceLineSpan locates the source line in Text, if there was one.
 	SourceLineSpan *Span `json:"article_source_span,omitempty"`
+	// Dateline is the dateline that opens the story ("COLOMBO, Jan 27
+	// (Reuters) -"), if there is one. The agency in it is also added to
+	// SourceLine: it names who the article comes from, never a claim.
+	Dateline string `json:"dateline,omitempty"`
 	// Credits are photo or video credits such as "(رويترز)" at the end of a
 	// caption. They are not claims.
 	Credits []Credit `json:"credits,omitempty"`

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -139,6 +140,35 @@ func Segment(a *claimtrail.Article) {
 		paras[i].Sentences = all[bounds[i]:end:end]
 	}
 	a.Paragraphs = paras
+	recordDateline(a)
+}
+
+// recordDateline finds the dateline that opens the first body sentence or
+// stands as its own paragraph, and records it with its agency.
+func recordDateline(a *claimtrail.Article) {
+	a.Dateline = ""
+	for _, p := range a.Paragraphs {
+		if p.Kind != claimtrail.ParagraphBody && p.Kind != claimtrail.ParagraphDateline || len(p.Sentences) == 0 {
+			continue
+		}
+		s := p.Sentences[0].Text
+		n := DatelineLen(s)
+		if n == 0 {
+			if p.Kind == claimtrail.ParagraphBody {
+				return // the story has begun without one
+			}
+			continue
+		}
+		rs := []rune(s)
+		a.Dateline = strings.TrimSpace(string(rs[:n]))
+		if o, c := strings.LastIndexByte(a.Dateline, '('), strings.LastIndexByte(a.Dateline, ')'); o >= 0 && c > o+1 {
+			agency := strings.TrimSpace(a.Dateline[o+1 : c])
+			if !slices.Contains(a.SourceLine, agency) {
+				a.SourceLine = append(a.SourceLine, agency)
+			}
+		}
+		return
+	}
 }
 
 // collectLines returns the non-empty lines of text, trimmed of white space

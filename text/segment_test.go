@@ -50,6 +50,7 @@ type goldenArticle struct {
 	Title          string            `json:"title"`
 	SourceLine     []string          `json:"article_source,omitempty"`
 	SourceLineSpan string            `json:"article_source_span,omitempty"`
+	Dateline       string            `json:"dateline,omitempty"`
 	Credits        []goldenText      `json:"credits,omitempty"`
 	Chrome         []goldenText      `json:"chrome,omitempty"`
 	Paragraphs     []goldenParagraph `json:"paragraphs"`
@@ -72,7 +73,7 @@ type goldenText struct {
 func spanString(s claimtrail.Span) string { return fmt.Sprintf("[%d,%d)", s.Start, s.End) }
 
 func toGolden(a *claimtrail.Article) goldenArticle {
-	g := goldenArticle{Lang: a.Lang, Title: a.Title, SourceLine: a.SourceLine, Paragraphs: []goldenParagraph{}}
+	g := goldenArticle{Lang: a.Lang, Title: a.Title, SourceLine: a.SourceLine, Dateline: a.Dateline, Paragraphs: []goldenParagraph{}}
 	if a.SourceLineSpan != nil {
 		g.SourceLineSpan = spanString(*a.SourceLineSpan)
 	}
