@@ -119,7 +119,7 @@ func (p *parser) englishSentence() []*raw {
 		case candClosing:
 			continue
 		}
-		if r == nil || p.enWords(r.content) < 2 {
+		if r == nil || p.enWords(r.content) < 2 && !r.frame {
 			continue // "had announced th": an excerpt cut mid-word
 		}
 		r.nested = -1
@@ -467,6 +467,12 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 	if len(viaNP) > 0 {
 		r.via = append(r.via, viaNP...)
 	}
+	if j+1 == len(p.toks) && p.toks[j].colon() && !src.empty() {
+		// "The governor added:" closing its paragraph: the next paragraph
+		// is what he added; keep the source for it
+		r.src, r.frame, r.ctype = src, true, claimtrail.Direct
+		return r
+	}
 	if v, next, ok := p.enCiting(j, limit); ok {
 		// X reported, citing Y, that ...: Y is the source, X the reporter
 		r.via = append(r.via, r.src)
@@ -481,10 +487,11 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 		front = k
 	}
 	roleBefore := !inverted && r.role != nil && !src.empty() && r.role.End <= p.toks[src.start].Span.Start
+	quoteBefore := front > p.first && p.isCloseQuote(front-1)
 	fronted := !roleBefore && front > p.first && (p.isCloseQuote(front-1) ||
 		(p.toks[front-1].comma() || p.toks[front-1].dash()) && !p.enAdverbialBefore(p.enContentStart(front, before), front-1) &&
 			p.enProse(p.enContentStart(front, before), front-1))
-	if (!inverted || j < limit && !p.toks[j].final()) && (!fronted || p.enExplicit(j, limit)) {
+	if (!inverted || j < limit && !p.toks[j].final()) && (!fronted || p.enExplicit(j, limit) && !(quoteBefore && p.lx.complementizers[p.toks[j].Key])) {
 		if start, typ, ok := p.enComplement(j, limit, c.def); ok {
 			if rr := p.finish(r, start, typ, p.enAdjunctCut(start.start, limit, typ)); rr != nil {
 				p.enStatement(r, c.end, j)
@@ -1074,6 +1081,9 @@ func (p *parser) enAppositionBack(c int, r *raw) (np, []np) {
 	if enRelatives[first.Key] {
 		return name, nil // Trump, who ..., said
 	}
+	if (enPreps[first.Key] || first.Key == "like" || first.Key == "including" || first.Key == "unlike") && p.enLooksLikeName(name) {
+		return name, nil // Clinton, at Monday's debate, cited / Clinton, like Obama, has said
+	}
 	if !(enDeterminers[first.Key] || p.lx.isTitle(first.Key) || isCapitalized(first.Text) || p.toks[o+1].Kind == text.Number ||
 		p.lx.nounKind[p.toks[c-1].Key] != "" || p.lx.unnamed[p.toks[c-1].Key] != "") {
 		return np{}, nil
@@ -1483,4 +1493,17 @@ func (p *parser) speakerLabel() (int, int) {
 		return i, k
 	}
 	return 0, 0
+}
+
+// paragraphAfterColon reads a whole paragraph as the content of the cue
+// that ended the paragraph before it with a colon.
+func (p *parser) paragraphAfterColon() *raw {
+	if len(p.toks) == 0 {
+		return nil
+	}
+	q := &p.toks[0]
+	c := cand{kind: candVerb, def: &cueDef{class: claimtrail.ClassSpeech, stance: claimtrail.Neutral}, start: 0, end: 0, nounAt: -1}
+	r := &raw{c: c, implicit: true, stance: claimtrail.Neutral, class: claimtrail.ClassSpeech, nested: -1,
+		cue: claimtrail.Span{Start: q.Span.Start, End: q.Span.Start}}
+	return p.finish(r, tokRange{start: 0, end: len(p.toks)}, claimtrail.Direct, len(p.toks))
 }

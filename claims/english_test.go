@@ -45,6 +45,10 @@ var englishCases = []struct {
 		[]want{{src: "The coach", content: "We lost. We learned. We will be back", typ: claimtrail.Direct}}},
 	{"quote-continues-next-paragraph", "“The plant is safe,” the operator said.\n\n“No radiation has escaped.”",
 		[]want{{src: "the operator", content: "The plant is safe"}, {name: "the operator", content: "No radiation has escaped", implied: true}}},
+	{"colon-ends-paragraph", "The governor added:\n\nIt is typical of her. She knows nothing about the state.",
+		[]want{{name: "The governor", content: "It is typical of her. She knows nothing about the state", typ: claimtrail.Direct, implied: true}}},
+	{"apposition-prepositional", "Clinton, at Monday's debate, cited the remarks as proof of disrespect.",
+		[]want{{src: "Clinton", cue: "cited", content: "the remarks as proof of disrespect"}}},
 	// according to, citing, told, in a statement
 	{"according-to-after", "Twelve people were killed, according to local officials.",
 		[]want{{src: "local officials", cue: "according to", content: "Twelve people were killed", typ: claimtrail.AccordingTo, class: claimtrail.ClassAccording, anon: true}}},

@@ -53,6 +53,9 @@ type discourse struct {
 	// lastSent is the index of the last sentence that gave a claim: a
 	// quotation with no cue right after it continues that source's words.
 	lastSent int
+	// colonPending: the paragraph before ended with "X added:", so the
+	// next paragraph is X's.
+	colonPending bool
 }
 
 // Extract returns the claims of a segmented article (text.Segment must
@@ -68,11 +71,17 @@ func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 			continue
 		}
 		sents := para.Sentences
+		pending := d.colonPending
+		d.colonPending = false
 		if len(sents) > 0 && x.lex[claimtrail.LangEnglish] != nil && text.DetectLang(sents[0].Text) == claimtrail.LangEnglish {
 			whole := claimtrail.Sentence{Index: sents[0].Index, Span: claimtrail.Span{Start: sents[0].Span.Start, End: sents[len(sents)-1].Span.End}}
 			whole.Text = string(runes[whole.Span.Start:whole.Span.End])
 			p := &parser{lx: x.lex[claimtrail.LangEnglish], runes: runes, toks: sentenceTokens(whole), kind: para.Kind}
-			if r := p.englishParagraph(transcript); r != nil {
+			r := p.englishParagraph(transcript)
+			if r == nil && pending {
+				r = p.paragraphAfterColon()
+			}
+			if r != nil {
 				built := x.build(a, p, d, []*raw{r}, para.Index, whole.Index)
 				if len(built) > 0 {
 					d.lastSent = sents[len(sents)-1].Index
@@ -118,6 +127,9 @@ func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 			built := x.build(a, p, d, raws, para.Index, s.Index)
 			if len(built) > 0 {
 				d.lastSent = s.Index
+			}
+			if n := len(raws); n > 0 && raws[n-1].frame && raws[n-1].ctype == claimtrail.Direct && si == len(sents)-1 {
+				d.colonPending = true
 			}
 			out = append(out, built...)
 			if x.opts.MaxClaims > 0 && len(out) >= x.opts.MaxClaims {
