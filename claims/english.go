@@ -608,6 +608,9 @@ func (p *parser) enAdverbialBefore(a, b int) bool {
 	if t.Kind == text.Word && strings.HasSuffix(t.Key, "ing") && !isCapitalized(p.toks[min(a+1, b-1)].Text) {
 		return b-a <= 12 // Speaking after his first meeting,
 	}
+	if last := &p.toks[b-1]; b-a <= 3 && last.Kind == text.Word && strings.HasSuffix(last.Key, "ly") {
+		return true // More recently, / Most importantly,
+	}
 	return b-a <= 2 && t.Kind == text.Word && !p.enHasName(np{start: a, end: b}) // Meanwhile, / Earlier on,
 }
 
@@ -1367,6 +1370,9 @@ func (p *parser) enNested(c cand, outer *raw, limit int) *raw {
 func (p *parser) enHeadlineColon(i int) bool {
 	if i == p.first || i > p.first+6 || i+1 >= len(p.toks) {
 		return false
+	}
+	if p.toks[i-1].Kind == text.Number && p.toks[i+1].Kind == text.Number {
+		return false // 2:25 p.m.
 	}
 	for k := p.first; k < i; k++ {
 		t := &p.toks[k]
