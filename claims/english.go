@@ -965,6 +965,10 @@ func (p *parser) enSubjectBack(k int, r *raw) np {
 		if t.Kind == text.Quote || t.quoted {
 			break
 		}
+		if (t.Key == "and" || t.Key == "&") && j > p.first && j+1 < k && isCapitalized(p.toks[j-1].Text) && isCapitalized(p.toks[j+1].Text) {
+			start = j // the Urban Institute and Brookings Institution
+			continue
+		}
 		if p.lx.complementizers[t.Key] || enSubordinator[t.Key] || enAux[t.Key] || p.lx.verbs[t.Key] != nil && !isCapitalized(t.Text) ||
 			p.lx.participles[t.Key] != nil {
 			break
@@ -975,7 +979,7 @@ func (p *parser) enSubjectBack(k int, r *raw) np {
 			return np{}
 		}
 		start = j
-		if k-start > 12 {
+		if k-start > 20 {
 			return np{}
 		}
 	}
@@ -1186,7 +1190,7 @@ func (p *parser) enSubjectAfter(j, limit int, r *raw) (np, int) {
 	if next < limit && p.toks[next].comma() {
 		// an apposition: ", a spokesman for the ministry" up to the end
 		k := next + 1
-		if t := p.at(k); t != nil && k < limit && (enDeterminers[t.Key] || p.lx.isTitle(t.Key)) && p.lx.participles[t.Key] == nil {
+		if t := p.at(k); t != nil && k < limit && (enDeterminers[t.Key] || p.lx.isTitle(t.Key) || t.Key == "who") && p.lx.participles[t.Key] == nil {
 			e := k
 			for e < limit && !p.toks[e].comma() && !p.toks[e].final() && p.toks[e].Kind != text.Quote {
 				e++
@@ -1208,6 +1212,13 @@ func (p *parser) enNPForward(j, limit int) np {
 	k := j
 	for k < limit && k < j+12 {
 		t := &p.toks[k]
+		if t.Text == "(" && k > j && isCapitalized(p.toks[k-1].Text) {
+			// Rep. Jim Clyburn (D-S.C.)
+			if e := p.findClose(k, limit, func(x *tk) bool { return x.Text == ")" }, 8); e > k {
+				k = e + 1
+				continue
+			}
+		}
 		if t.Kind == text.Punct {
 			if t.Text == "." && k > j && isAbbrev(p.toks[k-1].Text) && k+1 < limit && p.toks[k+1].word() {
 				k++
