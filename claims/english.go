@@ -490,7 +490,7 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 	quoteBefore := front > p.first && p.isCloseQuote(front-1)
 	fronted := !roleBefore && front > p.first && (p.isCloseQuote(front-1) ||
 		(p.toks[front-1].comma() || p.toks[front-1].dash()) && !p.enAdverbialBefore(p.enContentStart(front, before), front-1) &&
-			p.enProse(p.enContentStart(front, before), front-1))
+			(p.enProse(p.enContentStart(front, before), front-1) || p.kind == claimtrail.ParagraphTitle))
 	if (!inverted || j < limit && !p.toks[j].final()) && (!fronted || p.enExplicit(j, limit) && !(quoteBefore && p.lx.complementizers[p.toks[j].Key])) {
 		if start, typ, ok := p.enComplement(j, limit, c.def); ok {
 			if rr := p.finish(r, start, typ, p.enAdjunctCut(start.start, limit, typ)); rr != nil {
@@ -974,6 +974,12 @@ func (p *parser) enSubjectBack(k int, r *raw) np {
 			break
 		}
 		if enPreps[t.Key] && !p.enInsideName(j, k) {
+			// "...," a narrator in the Clinton ad asks: a short phrase that a
+			// quotation mark or a comma opens is the whole subject
+			if b := p.enDelimitedFrom(j); b >= 0 {
+				start = b
+				break
+			}
 			// "in case the Houthis reject", "with the economy expected": the
 			// words are the preposition's object, not a subject
 			return np{}
@@ -1005,6 +1011,36 @@ func (p *parser) joined(j int) bool {
 	return j > 0 && j+1 < len(p.toks) && p.toks[j-1].Span.End == p.toks[j].Span.Start && p.toks[j].Span.End == p.toks[j+1].Span.Start
 }
 
+// enDelimitedFrom: the up to four words before the preposition at j start
+// right after a closing quotation mark or a comma; it returns where.
+func (p *parser) enDelimitedFrom(j int) int {
+	n := 0
+	for m := j - 1; m >= p.first; m-- {
+		t := &p.toks[m]
+		if t.Kind == text.Word || t.Kind == text.Number {
+			if n++; n > 4 || p.lx.verbs[t.Key] != nil && !enDeterminers[p.skipDetBack(m)] {
+				return -1
+			}
+			continue
+		}
+		if t.comma() || p.isCloseQuote(m) {
+			if n == 0 {
+				return -1
+			}
+			return m + 1
+		}
+		return -1
+	}
+	return -1
+}
+
+func (p *parser) skipDetBack(m int) string {
+	if m > p.first {
+		return p.toks[m-1].Key
+	}
+	return ""
+}
+
 // openParen finds the "(" that the ")" at j closes, in the same sentence.
 func (p *parser) openParen(j int) int {
 	for k := j - 1; k >= p.first && k >= j-10; k-- {
@@ -1023,13 +1059,19 @@ func (p *parser) openParen(j int) int {
 // the words before it start with a capital or are a source noun.
 func (p *parser) enInsideName(j, k int) bool {
 	key := p.toks[j].Key
-	if key != "of" && key != "for" && key != "with" && key != "at" && key != "on" && key != "in" && key != "to" {
-		return false
-	}
 	if j == p.first {
 		return false
 	}
 	prev := &p.toks[j-1]
+	if (key == "by" || key == "from") && p.lx.nounKind[prev.Key] == claimtrail.KindDocument {
+		return true // a study by Justin Levitt, documents from his tax return
+	}
+	if key == "of" && (prev.Kind == text.Number || enDeterminers[prev.Key] || prev.Key == "percent" || prev.Key == "most" || prev.Key == "eight" || prev.Key == "none") {
+		return true // eight of 10 voters, some of the officials
+	}
+	if key != "of" && key != "for" && key != "with" && key != "at" && key != "on" && key != "in" && key != "to" {
+		return false
+	}
 	next := p.at(j + 1)
 	if next == nil || j+1 >= k {
 		return false

@@ -94,11 +94,12 @@ func closes(open, q string) bool {
 	case "»":
 		return q == "«"
 	case "“", "„":
-		return q == "”" || q == "“"
+		return q == "”" || q == "“" || q == `"`
 	case "”":
 		return q == "“" || q == "”"
 	case `"`:
-		return q == `"`
+		// copy-edited text mixes marks: "Oz has a bully pulpit,” said ...
+		return q == `"` || q == "”"
 	}
 	return false
 }
