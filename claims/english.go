@@ -865,8 +865,8 @@ func (p *parser) enComplement(j, limit int, d *cueDef) (tokRange, claimtrail.Cla
 	if t == nil || j >= limit || t.final() {
 		return tokRange{}, "", false
 	}
-	if d.comps&CompThat != 0 && p.lx.complementizers[t.Key] && j+1 < limit {
-		return tokRange{start: j + 1, end: limit}, claimtrail.Indirect, true
+	if p.lx.complementizers[t.Key] && j+1 < limit && (d.comps&CompThat != 0 || j > 0 && d.preps[p.toks[j-1].Key]) {
+		return tokRange{start: j + 1, end: limit}, claimtrail.Indirect, true // pointed out that ...
 	}
 	if t.colon() || t.comma() {
 		if q := p.at(j + 1); q != nil && j+1 < limit && (q.Kind == text.Quote || t.colon()) && d.comps&(CompQuote|CompThat) != 0 {
@@ -1018,7 +1018,8 @@ func (p *parser) enDelimitedFrom(j int) int {
 	for m := j - 1; m >= p.first; m-- {
 		t := &p.toks[m]
 		if t.Kind == text.Word || t.Kind == text.Number {
-			if n++; n > 4 || p.lx.verbs[t.Key] != nil && !enDeterminers[p.skipDetBack(m)] {
+			if n++; n > 4 || p.lx.verbs[t.Key] != nil && !enDeterminers[p.skipDetBack(m)] ||
+				strings.HasSuffix(t.Key, "ing") && !isCapitalized(t.Text) || t.Key == "them" || t.Key == "him" || t.Key == "her" || t.Key == "it" {
 				return -1
 			}
 			continue
@@ -1324,8 +1325,11 @@ func (p *parser) enAdjunctCut(from, limit int, typ claimtrail.ClaimType) int {
 			p.lx.participles[next.Key] == nil && !enPreps[next.Key] && p.enFinalAdjunct(k+1, limit) {
 			return k
 		}
-		if t.comma() && typ == claimtrail.Nominal && enRelatives[next.Key] {
-			return k
+		if t.comma() && typ == claimtrail.Nominal && (enRelatives[next.Key] || enSubordinator[next.Key] && !isConj(next.Key) || enPreps[next.Key]) {
+			return k // attacked Machado, with jabs that ...: the phrase ends at the comma
+		}
+		if typ == claimtrail.Nominal && k > from+1 && (t.Key == "during" || t.Key == "since" || t.Key == "while" || t.Key == "because" || t.Key == "when") {
+			return k // attacked her opponent during the debate
 		}
 		if (t.dash() || t.Text == "―") && !p.joined(k) && k > from+2 {
 			if t.Text == "-" && k+1 < limit && p.toks[k+1].Text == "-" || t.Text != "-" {
