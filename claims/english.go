@@ -136,7 +136,13 @@ func (p *parser) datelineSkip() int {
 	if len(p.toks) == 0 {
 		return 0
 	}
-	s := p.slice(p.toks[0].Span.Start, p.toks[len(p.toks)-1].Span.End)
+	if t := &p.toks[0]; t.Kind != text.Word || !isCapitalized(t.Text) {
+		return 0 // a dateline opens with a place in capitals
+	}
+	s := p.text
+	if s == "" {
+		s = p.slice(p.toks[0].Span.Start, p.toks[len(p.toks)-1].Span.End)
+	}
 	n := text.DatelineLen(s)
 	if n == 0 {
 		// ADEN: ..., KABUL— ...: a place in capitals and a colon or dash

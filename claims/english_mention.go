@@ -106,7 +106,7 @@ func (x *Extractor) mentionEn(p *parser, d *discourse, n np, r *raw, reporter bo
 	if !m.Anonymous && r != nil && r.role != nil && lx.withheldEn(p.slice(r.role.Start, r.role.End)) {
 		m.Anonymous = true
 	}
-	if !m.Anonymous && (lx.withheldEn(m.Mention) || r != nil && r.withheld) {
+	if !m.Anonymous && (r != nil && r.withheld || len(keys) >= 3 && lx.withheldEn(m.Mention)) {
 		m.Anonymous = true
 	}
 	if m.Anonymous && m.Kind == claimtrail.KindPerson {

@@ -160,3 +160,21 @@ func TestEnglishCases(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkExtractEnglish extracts an article made of every English case,
+// one paragraph each: about 60 paragraphs of wire copy.
+func BenchmarkExtractEnglish(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("A headline for the story\n\n")
+	for _, tc := range englishCases {
+		sb.WriteString(tc.text)
+		sb.WriteString("\n\n")
+	}
+	x := newExtractor(b)
+	a, _ := extractText(b, x, sb.String())
+	b.SetBytes(int64(len(a.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Extract(a)
+	}
+}

@@ -73,7 +73,8 @@ func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 		sents := para.Sentences
 		pending := d.colonPending
 		d.colonPending = false
-		if len(sents) > 0 && x.lex[claimtrail.LangEnglish] != nil && text.DetectLang(sents[0].Text) == claimtrail.LangEnglish {
+		if len(sents) > 0 && x.lex[claimtrail.LangEnglish] != nil && (pending || transcript && maybeLabel(sents[0].Text) || maybeSigned(sents)) &&
+			text.DetectLang(sents[0].Text) == claimtrail.LangEnglish {
 			whole := claimtrail.Sentence{Index: sents[0].Index, Span: claimtrail.Span{Start: sents[0].Span.Start, End: sents[len(sents)-1].Span.End}}
 			whole.Text = string(runes[whole.Span.Start:whole.Span.End])
 			p := &parser{lx: x.lex[claimtrail.LangEnglish], runes: runes, toks: sentenceTokens(whole), kind: para.Kind}
@@ -111,7 +112,7 @@ func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 					toks = sentenceTokens(s)
 				}
 			}
-			p := &parser{lx: lx, runes: runes, toks: toks, kind: para.Kind}
+			p := &parser{lx: lx, runes: runes, toks: toks, kind: para.Kind, text: s.Text}
 			var raws []*raw
 			if lang == claimtrail.LangEnglish {
 				raws = p.englishSentence()
@@ -152,7 +153,7 @@ func (x *Extractor) isTranscript(a *claimtrail.Article, runes []rune) bool {
 	}
 	n := 0
 	for _, para := range a.Paragraphs {
-		if len(para.Sentences) == 0 {
+		if len(para.Sentences) == 0 || !maybeLabel(para.Sentences[0].Text) {
 			continue
 		}
 		p := &parser{lx: lx, runes: runes, toks: sentenceTokens(para.Sentences[0])}
@@ -163,6 +164,31 @@ func (x *Extractor) isTranscript(a *claimtrail.Article, runes []rune) bool {
 		}
 	}
 	return false
+}
+
+// maybeLabel is a cheap test before tokenizing: a speaker label opens with
+// a capital Latin letter (or a quotation mark) and has a colon soon after.
+func maybeLabel(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[0]
+	if c == '"' && len(s) > 1 {
+		c = s[1]
+	}
+	head := s[:min(len(s), 48)]
+	return c >= 'A' && c <= 'Z' && strings.IndexByte(head, ':') > 0
+}
+
+// maybeSigned is a cheap test before tokenizing: a paragraph that opens
+// with a quotation mark and has a dash near its end may be a signed quote.
+func maybeSigned(sents []claimtrail.Sentence) bool {
+	first, last := sents[0].Text, sents[len(sents)-1].Text
+	if first == "" || !strings.ContainsAny(first[:min(len(first), 4)], "\"“”'") {
+		return false
+	}
+	tail := last[max(0, len(last)-80):]
+	return strings.ContainsAny(tail, "―—–-")
 }
 
 func sortClaims(cs []claimtrail.Claim) {

@@ -19,6 +19,14 @@ func FuzzExtract(f *testing.F) {
 	for _, tc := range arabicCases {
 		f.Add(tc.text)
 	}
+	for _, tc := range englishCases {
+		f.Add(tc.text)
+	}
+	f.Add("“A,” he said. “B")
+	f.Add("X, citing")
+	f.Add("WALLACE:\n\nPENCE: yes")
+	f.Add("The governor added:")
+	f.Add("(D-N.Y.), said")
 	f.Add("وقال «")
 	f.Add("وفقا ل")
 	f.Add("وكانت قد نقلت عن")

@@ -15,6 +15,8 @@ type parser struct {
 	kind  claimtrail.ParagraphKind
 	// first is the first token of the sentence proper, after a dateline.
 	first int
+	// text is the sentence as it stands, when the caller has it.
+	text string
 }
 
 // raw is a claim before its sources are resolved.
