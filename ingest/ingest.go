@@ -209,7 +209,20 @@ func (r *Reader) readDir(ctx context.Context, root string, yield yieldFunc) bool
 		return fail(yield, root, 0, invalidf("directory has no %s files (hidden files and *.gold.json are skipped)",
 			strings.Join(Extensions, ", ")))
 	}
+	// Text files that a manifest in the walk describes are read through
+	// the manifest, with their metadata, and only there.
+	skip := map[string]bool{}
 	for _, p := range files {
+		if f := formatOf(p); f == FormatJSON || f == FormatJSONLines {
+			for _, ref := range manifestRefs(p, r.maxBytes()*16) {
+				skip[filepath.Clean(ref)] = true
+			}
+		}
+	}
+	for _, p := range files {
+		if skip[filepath.Clean(p)] {
+			continue
+		}
 		if !r.readPath(ctx, p, yield) {
 			return false
 		}
@@ -278,7 +291,7 @@ func (r *Reader) decode(ctx context.Context, name string, rd io.Reader, f Format
 		if err != nil {
 			return fail(yield, name, 0, err)
 		}
-		return decodeDocument(ctx, name, data, yield)
+		return decodeDocument(ctx, name, data, r.maxBytes(), yield)
 	case formatSniffed:
 		return r.decodeSniffed(ctx, name, br, yield)
 	default:

@@ -354,3 +354,62 @@ func FuzzPlainText(f *testing.F) {
 		fuzzCheck(t, r.Decode(context.Background(), "fuzz.txt", strings.NewReader(string(data)), ingest.FormatText))
 	})
 }
+
+// A manifest (JSON lines of metadata with a file field) gives the text
+// files beside it their outlet, URL and story; a directory walk reads each
+// such file once, through the manifest.
+func TestManifest(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Title A\n\nThe ministry said the road was open.\n")
+	write("b.txt", "Title B\n\nNo manifest names this one.\n")
+	write("corpus.jsonl", `{"id": "art-a", "file": "a.txt", "outlet": "Coast Herald", "url": "https://example.org/a", "story": "roads"}`+"\n")
+	r := &ingest.Reader{}
+	var got []claimtrail.Article
+	for a, err := range r.Read(context.Background(), dir) {
+		if err != nil {
+			t.Fatalf("read: %v", err)
+		}
+		got = append(got, a)
+	}
+	if len(got) != 2 {
+		t.Fatalf("read %d articles, want 2 (a.txt once, through the manifest, and b.txt)", len(got))
+	}
+	var a *claimtrail.Article
+	for i := range got {
+		if got[i].ID == "art-a" {
+			a = &got[i]
+		}
+	}
+	if a == nil {
+		t.Fatalf("no article with the manifest's id: %+v", got)
+	}
+	if a.Outlet != "Coast Herald" || a.URL != "https://example.org/a" || a.Story != "roads" || !strings.HasPrefix(a.Text, "Title A") {
+		t.Errorf("manifest metadata not applied: %+v", a)
+	}
+	if a.Path != filepath.Join(dir, "a.txt") {
+		t.Errorf("Path = %q, want the text file", a.Path)
+	}
+
+	// a record naming a missing file is an error for that record only
+	write("corpus.jsonl", `{"file": "missing.txt"}`+"\n"+`{"file": "a.txt"}`+"\n")
+	var errs, ok int
+	for _, err := range r.Read(context.Background(), filepath.Join(dir, "corpus.jsonl")) {
+		if err != nil {
+			errs++
+			if !strings.Contains(err.Error(), "missing.txt") {
+				t.Errorf("error does not name the file: %v", err)
+			}
+		} else {
+			ok++
+		}
+	}
+	if errs != 1 || ok != 1 {
+		t.Errorf("got %d errors and %d articles, want 1 and 1", errs, ok)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -20,7 +22,7 @@ const formatSniffed Format = "json?"
 
 // Fields are the JSON fields a record may carry; others are ignored so
 // that records exported by other tools can be read as they are.
-var Fields = []string{"id", "text", "title", "url", "outlet", "lang", "published", "captured", "story", "byline"}
+var Fields = []string{"id", "text", "file", "title", "url", "outlet", "lang", "published", "captured", "story", "byline"}
 
 // decodeLines reads JSON lines: one object per line, blank lines skipped.
 // Each line is limited to MaxBytes on its own, so a file may hold any
@@ -53,7 +55,7 @@ func (r *Reader) decodeLines(ctx context.Context, name string, br *bufio.Reader,
 			// Blank lines separate nothing; skip them.
 		default:
 			seen = true
-			a, lerr := lineArticle(name, line, start)
+			a, lerr := lineArticle(name, line, start, limit)
 			if lerr != nil {
 				if !fail(yield, name, n, lerr) {
 					return false
@@ -102,7 +104,7 @@ func readLine(br *bufio.Reader, limit int64) (line []byte, size int64, tooLong b
 	return line, size, tooLong, err
 }
 
-func lineArticle(name string, line []byte, off int64) (claimtrail.Article, error) {
+func lineArticle(name string, line []byte, off, limit int64) (claimtrail.Article, error) {
 	if err := checkText(line, off); err != nil {
 		return claimtrail.Article{}, err
 	}
@@ -118,13 +120,13 @@ func lineArticle(name string, line []byte, off int64) (claimtrail.Article, error
 	if _, err := dec.Token(); err != io.EOF {
 		return claimtrail.Article{}, invalidf("extra data after the object at column %d", dec.InputOffset())
 	}
-	return objectArticle(name, raw)
+	return objectArticle(name, raw, limit)
 }
 
 // decodeDocument reads a JSON document: an object, an array of objects, or
 // several of these one after another. A syntax error ends the document; a
 // bad element does not.
-func decodeDocument(ctx context.Context, name string, data []byte, yield yieldFunc) bool {
+func decodeDocument(ctx context.Context, name string, data []byte, limit int64, yield yieldFunc) bool {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail(yield, name, 0, invalidf("empty file"))
 	}
@@ -153,7 +155,7 @@ func decodeDocument(ctx context.Context, name string, data []byte, yield yieldFu
 				if err := dec.Decode(&raw); err != nil {
 					return fail(yield, name, lines.at(elem), jsonError(err, data))
 				}
-				if !yieldObject(name, raw, lines.at(elem), yield) {
+				if !yieldObject(name, raw, lines.at(elem), limit, yield) {
 					return false
 				}
 			}
@@ -165,7 +167,7 @@ func decodeDocument(ctx context.Context, name string, data []byte, yield yieldFu
 			if err := dec.Decode(&raw); err != nil {
 				return fail(yield, name, lines.at(start), jsonError(err, data))
 			}
-			if !yieldObject(name, raw, lines.at(start), yield) {
+			if !yieldObject(name, raw, lines.at(start), limit, yield) {
 				return false
 			}
 		default:
@@ -174,11 +176,11 @@ func decodeDocument(ctx context.Context, name string, data []byte, yield yieldFu
 	}
 }
 
-func yieldObject(name string, raw json.RawMessage, line int, yield yieldFunc) bool {
+func yieldObject(name string, raw json.RawMessage, line int, limit int64, yield yieldFunc) bool {
 	if k := jsonKind(raw); k != "object" {
 		return fail(yield, name, line, invalidf("want a JSON object, got %s", k))
 	}
-	a, err := objectArticle(name, raw)
+	a, err := objectArticle(name, raw, limit)
 	if err != nil {
 		return fail(yield, name, line, err)
 	}
@@ -210,7 +212,7 @@ func (r *Reader) decodeSniffed(ctx context.Context, name string, br *bufio.Reade
 		}
 		return yield(a, nil)
 	}
-	return decodeDocument(ctx, name, data, yield)
+	return decodeDocument(ctx, name, data, r.maxBytes(), yield)
 }
 
 // record is a JSON article before its fields are checked.
@@ -250,18 +252,28 @@ func (rec record) time(field string) (time.Time, error) {
 	return time.Time{}, invalidf("field %s: want RFC 3339 (2021-06-05T14:30:00Z) or YYYY-MM-DD, got %q", field, s)
 }
 
-func objectArticle(name string, raw json.RawMessage) (claimtrail.Article, error) {
+func objectArticle(name string, raw json.RawMessage, limit int64) (claimtrail.Article, error) {
 	var rec record
 	if err := json.Unmarshal(raw, &rec); err != nil {
 		return claimtrail.Article{}, jsonError(err, raw)
 	}
 	var a claimtrail.Article
 	text, ok, err := rec.str("text")
+	if err == nil && !ok {
+		// A manifest record: metadata for a text file beside it.
+		var file string
+		if file, ok, err = rec.str("file"); err == nil && ok {
+			if text, err = readReferenced(name, file, limit); err != nil {
+				return a, err
+			}
+			name = referencedPath(name, file)
+		}
+	}
 	switch {
 	case err != nil:
 		return a, err
 	case !ok:
-		return a, invalidf("field text: missing; every record needs the article's text")
+		return a, invalidf("field text: missing; every record needs the article's text (or a file field naming a text file beside the list)")
 	case strings.TrimSpace(text) == "":
 		return a, invalidf("field text: empty")
 	case strings.ContainsRune(text, 0):
@@ -371,4 +383,68 @@ func (lc *lineCounter) at(off int) int {
 	lc.line += bytes.Count(lc.data[lc.off:off], []byte("\n"))
 	lc.off = off
 	return lc.line + 1
+}
+
+// referencedPath resolves a manifest's file field against the manifest's
+// directory (the working directory for standard input).
+func referencedPath(manifest, file string) string {
+	if filepath.IsAbs(file) || manifest == Stdin {
+		return filepath.Clean(file)
+	}
+	return filepath.Join(filepath.Dir(manifest), file)
+}
+
+// readReferenced reads the text file a manifest record names, under the
+// same limit as any article.
+func readReferenced(manifest, file string, limit int64) (string, error) {
+	if strings.TrimSpace(file) == "" {
+		return "", invalidf("field file: empty")
+	}
+	p := referencedPath(manifest, file)
+	f, err := os.Open(p)
+	if err != nil {
+		return "", invalidf("field file: %v", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return "", invalidf("field file: %v", unwrapPath(err))
+	}
+	if int64(len(data)) > limit {
+		return "", invalidf("field file: %s is larger than the limit of %s (limits.max_article_bytes)", file, formatBytes(limit))
+	}
+	data = bytes.TrimPrefix(data, bom)
+	if err := checkText(data, 0); err != nil {
+		return "", invalidf("field file: %s: %v", file, err)
+	}
+	return string(data), nil
+}
+
+// manifestRefs lists the text files that a JSON or JSON lines manifest
+// names in file fields, so a directory walk reads them once, with their
+// metadata, and not a second time as bare text.
+func manifestRefs(path string, limit int64) []string {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil || int64(len(data)) > limit {
+		return nil
+	}
+	var out []string
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		var rec struct {
+			Text *string `json:"text"`
+			File string  `json:"file"`
+		}
+		if err := dec.Decode(&rec); err != nil {
+			return out
+		}
+		if rec.Text == nil && rec.File != "" {
+			out = append(out, referencedPath(path, rec.File))
+		}
+	}
 }
