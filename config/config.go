@@ -45,6 +45,10 @@ type Config struct {
 	// Lexicons are extra lexicon YAML files that extend the built-in cue
 	// lexicons; the claims package loads them.
 	Lexicons []string
+	// Registry is a sources registry YAML file that adds to or overrides
+	// the built-in registry of outlets and agencies; the sources package
+	// loads it. "" means none.
+	Registry string
 	// Limits guard against inputs that would exhaust memory or time.
 	Limits Limits
 

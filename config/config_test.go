@@ -84,7 +84,7 @@ func TestDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.Format != "table" || c.Quiet || c.Verbose || c.Jobs < 1 ||
-		c.Limits.MaxArticleBytes != 16<<20 || c.Limits.MaxClaimsPerArticle != 5000 || len(c.Lexicons) != 0 {
+		c.Limits.MaxArticleBytes != 16<<20 || c.Limits.MaxClaimsPerArticle != 5000 || len(c.Lexicons) != 0 || c.Registry != "" {
 		t.Errorf("defaults = %+v", c)
 	}
 	if c.File != "" {
@@ -205,7 +205,7 @@ func TestFileLocations(t *testing.T) {
 	})
 	t.Run("relative paths in a file are relative to the file", func(t *testing.T) {
 		dir := t.TempDir()
-		writeFile(t, dir, "conf/c.yaml", "db: data/x.db\nlexicons: [lex/extra.yaml, /abs/l.yaml]\n")
+		writeFile(t, dir, "conf/c.yaml", "db: data/x.db\nlexicons: [lex/extra.yaml, /abs/l.yaml]\nregistry: reg/sources.yaml\n")
 		c, err := load(t, dir, nil, nil, "conf/c.yaml")
 		if err != nil {
 			t.Fatal(err)
@@ -213,9 +213,22 @@ func TestFileLocations(t *testing.T) {
 		if want := filepath.Join(dir, "conf", "data", "x.db"); c.DB != want {
 			t.Errorf("DB = %q, want %q", c.DB, want)
 		}
+		if want := filepath.Join(dir, "conf", "reg", "sources.yaml"); c.Registry != want {
+			t.Errorf("Registry = %q, want %q", c.Registry, want)
+		}
 		want := []string{filepath.Join(dir, "conf", "lex", "extra.yaml"), "/abs/l.yaml"}
 		if !reflect.DeepEqual(c.Lexicons, want) {
 			t.Errorf("Lexicons = %q, want %q", c.Lexicons, want)
+		}
+	})
+	t.Run("registry from env stays relative to the working directory", func(t *testing.T) {
+		dir := t.TempDir()
+		c, err := load(t, dir, env{"CLAIMTRAIL_REGISTRY": "reg.yaml"}, nil, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Registry != "reg.yaml" || originOf(t, c, "registry").Kind != config.OriginEnv {
+			t.Errorf("Registry = %q from %v", c.Registry, originOf(t, c, "registry"))
 		}
 	})
 	t.Run("lexicons from env and flag", func(t *testing.T) {
@@ -260,6 +273,10 @@ func TestErrors(t *testing.T) {
 			want: []string{"key quiet", "want a boolean, got string"}},
 		{name: "wrong type list", file: "lexicons: extra.yaml\n",
 			want: []string{"key lexicons", "want a list, got string"}},
+		{name: "registry not a path", file: "registry: [a.yaml]\n",
+			want: []string{"key registry", "want a string, got list", "sources registry YAML file"}},
+		{name: "registry empty", file: "registry: \"\"\n",
+			want: []string{"key registry", "empty"}},
 		{name: "list item type", file: "lexicons: [a.yaml, 3]\n",
 			want: []string{"key lexicons", "item 2: want a string, got integer"}},
 		{name: "section as scalar", file: "limits: 5\n",
@@ -346,6 +363,7 @@ func TestOrigins(t *testing.T) {
 		"db":                            "default",
 		"jobs":                          "flag --jobs",
 		"lexicons":                      "default",
+		"registry":                      "default",
 		"limits.max_article_bytes":      "default",
 		"limits.max_claims_per_article": "file " + p,
 	}

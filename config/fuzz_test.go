@@ -14,7 +14,7 @@ func FuzzLoad(f *testing.F) {
 	for _, s := range []string{
 		"", "format: json\n", "limits:\n  max_article_bytes: 16MiB\n", "lexicons: [a, b]\n",
 		"jobs: 1e3\n", "limits: 5\n", "- a\n", "format: {a: 1}\n", "a: &a [*a]\n",
-		"quiet: true\nverbose: false\ndb: x.db\n", "limits:\n  max_article_bytes: 99999999999GiB\n",
+		"quiet: true\nverbose: false\ndb: x.db\n", "registry: reg/sources.yaml\n", "registry: [a]\n", "limits:\n  max_article_bytes: 99999999999GiB\n",
 		"limits:\n  max_claims_per_article: 7\n  max_article_bytes: \"1 KiB\"\n",
 	} {
 		f.Add([]byte(s))

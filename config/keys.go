@@ -71,6 +71,13 @@ var specs = []spec{
 		get:    func(c *Config) any { return slices.Clone(c.Lexicons) },
 	},
 	{
+		key:    "registry",
+		want:   "a file path (a sources registry YAML file)",
+		decode: decodePath,
+		set:    func(c *Config, v any) { c.Registry = v.(string) },
+		get:    func(c *Config) any { return c.Registry },
+	},
+	{
 		key:    "limits.max_article_bytes",
 		want:   "a positive number of bytes, optionally with a unit (512KiB, 16MiB, 1GiB)",
 		decode: decodeSize,

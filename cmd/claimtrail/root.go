@@ -206,6 +206,8 @@ English news, and tracks how they change across versions and outlets.`,
 		newConfigCmd(g),
 		newSegmentCmd(g),
 		newExtractCmd(g),
+		newIngestCmd(g), newClaimsCmd(g), newSearchCmd(g), newArticlesCmd(g), newVersionsCmd(g),
+		newSourcesCmd(g),
 	)
 	return root
 }
