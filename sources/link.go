@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/text"
@@ -359,6 +360,11 @@ func (g *group) addName(m *Matcher, raw string) {
 		return
 	}
 	rest, title := m.display(name)
+	if rest != name && definiteAdjective(rest) {
+		// وكالة الأنباء الرسمية: what follows the descriptor describes
+		// it ("the official") rather than naming it; keep the whole
+		rest, title = name, ""
+	}
 	if title != "" && !g.anonymous {
 		g.roles = appendUnique(g.roles, title)
 	}
@@ -707,4 +713,13 @@ func mergeSources(a, b claimtrail.Source) claimtrail.Source {
 		a.Affiliation = b.Affiliation
 	}
 	return a
+}
+
+// definiteAdjective reports a single Arabic word with the article, the
+// shape of an adjective after a descriptor (الرسمية، الوطنية), where a
+// name after a descriptor is a proper noun without it (سبأ، "نيويورك
+// تايمز").
+func definiteAdjective(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && !strings.ContainsAny(s, " \u00a0") && strings.HasPrefix(s, "ال") && utf8.RuneCountInString(s) > 3
 }

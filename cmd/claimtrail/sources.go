@@ -32,8 +32,8 @@ type sourcesOptions struct {
 }
 
 func newSourcesCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "sources FILE|DIR|- ...",
+	cmd := &cobra.Command{
+		Use:   "sources FILE|DIR|- ... | sources list|show|merge|split",
 		Short: "List the sources of articles' claims, linked to canonical sources",
 		Long: `Extract the claims of each article and link their sources and reporters to
 canonical sources: outlets and agencies of the built-in registry (and the
@@ -67,6 +67,8 @@ article).`,
 			}, g.stdout)
 		},
 	}
+	cmd.AddCommand(newSourcesListCmd(g), newSourcesShowCmd(g), newSourcesMergeCmd(g), newSourcesSplitCmd(g))
+	return cmd
 }
 
 // articleSources is the JSON form of one article's sources.
