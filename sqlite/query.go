@@ -324,9 +324,10 @@ const claimCols = `c.rowid, c.version_id, c.seq, c.id, c.article_id, c.type, c.c
 const claimFrom = ` FROM claims c JOIN versions v ON v.id = c.version_id JOIN articles a ON a.id = v.article
 	LEFT JOIN outlets o ON o.id = a.outlet_id LEFT JOIN stories st ON st.id = a.story_id `
 
-// queryClaims runs a claim query and fills in the mentions.
-func queryClaims(ctx context.Context, tx dbtx, whereClause string, args []any, n int) ([]claimtrail.StoredClaim, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+claimCols+claimFrom+whereClause+` ORDER BY v.date DESC, a.key, v.number, c.seq`+limit(n), args...)
+// selectClaims runs SELECT claimCols claimFrom tail and fills in the
+// claims' mentions.
+func selectClaims(ctx context.Context, tx dbtx, tail string, args []any) ([]claimRow, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+claimCols+claimFrom+tail, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -335,6 +336,15 @@ func queryClaims(ctx context.Context, tx dbtx, whereClause string, args []any, n
 		return nil, err
 	}
 	if err := fillMentions(ctx, tx, crs); err != nil {
+		return nil, err
+	}
+	return crs, nil
+}
+
+// queryClaims runs a claim query and fills in the mentions.
+func queryClaims(ctx context.Context, tx dbtx, whereClause string, args []any, n int) ([]claimtrail.StoredClaim, error) {
+	crs, err := selectClaims(ctx, tx, whereClause+` ORDER BY v.date DESC, a.key, v.number, c.seq`+limit(n), args)
+	if err != nil {
 		return nil, err
 	}
 	out := make([]claimtrail.StoredClaim, len(crs))

@@ -265,15 +265,8 @@ func searchClaims(ctx context.Context, tx dbtx, fq string, n int) ([]claimtrail.
 	for i, r := range rs {
 		args[i] = r.rowid
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+claimCols+claimFrom+`WHERE c.rowid IN (`+placeholders(len(rs))+`)`, args...)
+	crs, err := selectClaims(ctx, tx, `WHERE c.rowid IN (`+placeholders(len(rs))+`)`, args)
 	if err != nil {
-		return nil, err
-	}
-	crs, err := scanClaims(rows)
-	if err != nil {
-		return nil, err
-	}
-	if err := fillMentions(ctx, tx, crs); err != nil {
 		return nil, err
 	}
 	byRow := map[int64]*claimRow{}

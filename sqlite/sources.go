@@ -20,21 +20,8 @@ func sourceIDs(ctx context.Context, q querier, ref string) ([]string, error) {
 		return nil, err
 	}
 	k := text.Key(ref)
-	rows, err := q.QueryContext(ctx, `SELECT id FROM sources WHERE id = ? OR key = ?
-		UNION SELECT source_id FROM aliases WHERE key = ? ORDER BY 1`, id, k, k)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return scanStrings(q.QueryContext(ctx, `SELECT id FROM sources WHERE id = ? OR key = ?
+		UNION SELECT source_id FROM aliases WHERE key = ? ORDER BY 1`, id, k, k))
 }
 
 func loadSource(ctx context.Context, q querier, id string) (*claimtrail.Source, error) {

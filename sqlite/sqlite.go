@@ -158,7 +158,11 @@ func (db *DB) migrate(ctx context.Context) error {
 
 // Migrations lists the applied migrations by name, in order.
 func (db *DB) Migrations(ctx context.Context) ([]string, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT name FROM schema_migrations ORDER BY version`)
+	return scanStrings(db.r.QueryContext(ctx, `SELECT name FROM schema_migrations ORDER BY version`))
+}
+
+// scanStrings reads a one-column result of strings.
+func scanStrings(rows *sql.Rows, err error) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -179,6 +183,12 @@ func (db *DB) Migrations(ctx context.Context) ([]string, error) {
 // lock; the transaction is then retried a few times from the start, which
 // is safe because fn has not committed anything.
 func (db *DB) write(ctx context.Context, fn func(tx dbtx) error) error {
+	return retryBusy(ctx, func() error { return db.tryWrite(ctx, fn) })
+}
+
+// retryBusy runs try until it succeeds, fails with something other than
+// SQLITE_BUSY, or has been tried five times, waiting longer each time.
+func retryBusy(ctx context.Context, try func() error) error {
 	var err error
 	for attempt := 0; attempt < 5; attempt++ {
 		if attempt > 0 {
@@ -188,8 +198,7 @@ func (db *DB) write(ctx context.Context, fn func(tx dbtx) error) error {
 			case <-time.After(time.Duration(attempt*attempt) * 50 * time.Millisecond):
 			}
 		}
-		err = db.tryWrite(ctx, fn)
-		if err == nil || !isBusy(err) {
+		if err = try(); err == nil || !isBusy(err) {
 			return err
 		}
 	}
@@ -213,21 +222,7 @@ func (db *DB) tryWrite(ctx context.Context, fn func(tx dbtx) error) error {
 // connection recovering the log after a crash); it is retried like a
 // write.
 func (db *DB) read(ctx context.Context, fn func(tx dbtx) error) error {
-	var err error
-	for attempt := 0; attempt < 5; attempt++ {
-		if attempt > 0 {
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case <-time.After(time.Duration(attempt*attempt) * 50 * time.Millisecond):
-			}
-		}
-		err = db.tryRead(ctx, fn)
-		if err == nil || !isBusy(err) {
-			return err
-		}
-	}
-	return err
+	return retryBusy(ctx, func() error { return db.tryRead(ctx, fn) })
 }
 
 func (db *DB) tryRead(ctx context.Context, fn func(tx dbtx) error) error {

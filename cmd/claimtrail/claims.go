@@ -190,30 +190,7 @@ func writeStoredClaimsTable(w io.Writer, cs []claimtrail.StoredClaim) error {
 			}
 		}
 		n++
-		flags := string(c.Type) + ", " + string(c.Cue.Stance)
-		if c.Cue.Negated {
-			flags += ", negated"
-		}
-		if c.Source.Anonymous {
-			flags += ", unnamed"
-		}
-		if c.NestedIn != "" {
-			flags += ", nested"
-		}
-		fmt.Fprintf(&b, "\n%3d  %-28s ¶%d s%d %s\n", n, flags, c.Paragraph, c.Sentence, spanString(c.Content.Span))
-		src := sourceLabel(c.Source)
-		if c.Source.SourceID != "" {
-			src += "  [" + c.Source.SourceID + "]"
-		}
-		fmt.Fprintf(&b, "     source   %s\n", src)
-		if c.Source.Role != "" {
-			fmt.Fprintf(&b, "     role     %s\n", c.Source.Role)
-		}
-		if len(c.Via) > 0 {
-			fmt.Fprintf(&b, "     via      %s\n", viaLabel(c.Via))
-		}
-		fmt.Fprintf(&b, "     cue      %s\n", c.Cue.Text)
-		fmt.Fprintf(&b, "     content  %s\n", oneLine(c.Content.Text))
+		writeClaimBlock(&b, n, c, true)
 	}
 	if len(cs) == 0 {
 		b.WriteString("no claims match\n")

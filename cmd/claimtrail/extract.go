@@ -141,29 +141,40 @@ func writeClaimsTable(w io.Writer, a *claimtrail.Article, cs []claimtrail.Claim)
 		fmt.Fprintf(&b, "   source   %s\n", strings.Join(a.SourceLine, " + "))
 	}
 	for i, c := range cs {
-		flags := string(c.Type) + ", " + string(c.Cue.Stance)
-		if c.Cue.Negated {
-			flags += ", negated"
-		}
-		if c.Source.Anonymous {
-			flags += ", unnamed"
-		}
-		if c.NestedIn != "" {
-			flags += ", nested"
-		}
-		fmt.Fprintf(&b, "\n%3d  %-28s ¶%d s%d %s\n", i+1, flags, c.Paragraph, c.Sentence, spanString(c.Content.Span))
-		fmt.Fprintf(&b, "     source   %s\n", sourceLabel(c.Source))
-		if c.Source.Role != "" {
-			fmt.Fprintf(&b, "     role     %s\n", c.Source.Role)
-		}
-		if len(c.Via) > 0 {
-			fmt.Fprintf(&b, "     via      %s\n", viaLabel(c.Via))
-		}
-		fmt.Fprintf(&b, "     cue      %s\n", c.Cue.Text)
-		fmt.Fprintf(&b, "     content  %s\n", oneLine(c.Content.Text))
+		writeClaimBlock(&b, i+1, c, false)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeClaimBlock writes one claim as the table formats show it: a
+// numbered line of type and flags with its location, then source, role,
+// reporters, cue and content; withID adds the linked source id.
+func writeClaimBlock(b *strings.Builder, n int, c claimtrail.Claim, withID bool) {
+	flags := string(c.Type) + ", " + string(c.Cue.Stance)
+	if c.Cue.Negated {
+		flags += ", negated"
+	}
+	if c.Source.Anonymous {
+		flags += ", unnamed"
+	}
+	if c.NestedIn != "" {
+		flags += ", nested"
+	}
+	fmt.Fprintf(b, "\n%3d  %-28s ¶%d s%d %s\n", n, flags, c.Paragraph, c.Sentence, spanString(c.Content.Span))
+	src := sourceLabel(c.Source)
+	if withID && c.Source.SourceID != "" {
+		src += "  [" + c.Source.SourceID + "]"
+	}
+	fmt.Fprintf(b, "     source   %s\n", src)
+	if c.Source.Role != "" {
+		fmt.Fprintf(b, "     role     %s\n", c.Source.Role)
+	}
+	if len(c.Via) > 0 {
+		fmt.Fprintf(b, "     via      %s\n", viaLabel(c.Via))
+	}
+	fmt.Fprintf(b, "     cue      %s\n", c.Cue.Text)
+	fmt.Fprintf(b, "     content  %s\n", oneLine(c.Content.Text))
 }
 
 func langName(l string) string {
