@@ -53,7 +53,7 @@ func (x *Extractor) mentionEn(p *parser, d *discourse, n np, r *raw, reporter bo
 		}
 	}
 	m.Name = p.enName(start, end)
-	keys := keysOf(m.Mention)
+	keys := p.mentionKeys(m.Mention, m.Span)
 	if len(keys) == 0 {
 		m.Kind = claimtrail.KindOther
 		return m
@@ -300,7 +300,7 @@ func (p *parser) enRelativeAntecedent(x *Extractor, d *discourse, who int) *enti
 		return nil
 	}
 	m := x.mentionEn(p, d, n, nil, false)
-	return &entity{mention: m.Mention, name: m.Name, kind: m.Kind, anonymous: m.Anonymous, keys: keysOf(m.Mention)}
+	return &entity{mention: m.Mention, name: m.Name, kind: m.Kind, anonymous: m.Anonymous, keys: p.mentionKeys(m.Mention, m.Span)}
 }
 
 // enNamedAfterHead: a capitalized word follows the head of the phrase

@@ -63,6 +63,7 @@ type discourse struct {
 func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 	runes := []rune(a.Text)
 	d := &discourse{lastSent: -2}
+	var buf tokBuf
 	transcript := x.isTranscript(a, runes)
 	var out []claimtrail.Claim
 	for _, para := range a.Paragraphs {
@@ -77,7 +78,7 @@ func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 			text.DetectLang(sents[0].Text) == claimtrail.LangEnglish {
 			whole := claimtrail.Sentence{Index: sents[0].Index, Span: claimtrail.Span{Start: sents[0].Span.Start, End: sents[len(sents)-1].Span.End}}
 			whole.Text = string(runes[whole.Span.Start:whole.Span.End])
-			p := &parser{lx: x.lex[claimtrail.LangEnglish], runes: runes, toks: sentenceTokens(whole), kind: para.Kind}
+			p := &parser{lx: x.lex[claimtrail.LangEnglish], runes: runes, toks: buf.tokens(whole), kind: para.Kind}
 			r := p.englishParagraph(transcript)
 			if r == nil && pending {
 				r = p.paragraphAfterColon()
@@ -101,7 +102,7 @@ func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 			if lx == nil {
 				continue
 			}
-			toks := sentenceTokens(s)
+			toks := buf.tokens(s)
 			if lang == claimtrail.LangEnglish {
 				// a quotation of several sentences is read as one unit, so
 				// that “A. B,” he said gives one claim with both
@@ -109,7 +110,7 @@ func (x *Extractor) Extract(a *claimtrail.Article) []claimtrail.Claim {
 					si++
 					s.Span.End = sents[si].Span.End
 					s.Text = string(runes[s.Span.Start:s.Span.End])
-					toks = sentenceTokens(s)
+					toks = buf.tokens(s)
 				}
 			}
 			p := &parser{lx: lx, runes: runes, toks: toks, kind: para.Kind, text: s.Text}
@@ -258,7 +259,10 @@ func (x *Extractor) build(a *claimtrail.Article, p *parser, d *discourse, raws [
 			m := x.mention(p, d, r.src, r, false)
 			c.Source = m
 			e = &entity{mention: m.Mention, name: m.Name, kind: m.Kind, anonymous: m.Anonymous,
-				statement: r.statement, keys: keysOf(m.Mention), roleKeys: keysOf(m.Role)}
+				statement: r.statement, keys: p.mentionKeys(m.Mention, m.Span)}
+			if m.RoleSpan != nil {
+				e.roleKeys = p.mentionKeys(m.Role, *m.RoleSpan)
+			}
 			if m.ResolvedFrom != "" {
 				if ante := d.find(m.Name); ante != nil {
 					e = ante
@@ -288,7 +292,7 @@ func (x *Extractor) build(a *claimtrail.Article, p *parser, d *discourse, raws [
 			d.add(e, r.statement)
 			for _, v := range c.Via {
 				if (v.Kind == claimtrail.KindOutlet || v.Kind == claimtrail.KindAgency) && v.ResolvedFrom == "" {
-					d.addOutlet(&entity{mention: v.Mention, name: v.Name, kind: v.Kind, keys: keysOf(v.Mention)})
+					d.addOutlet(&entity{mention: v.Mention, name: v.Name, kind: v.Kind, keys: p.mentionKeys(v.Mention, v.Span)})
 				}
 			}
 			if e.kind == claimtrail.KindOutlet || e.kind == claimtrail.KindAgency {
@@ -302,6 +306,23 @@ func (x *Extractor) build(a *claimtrail.Article, p *parser, d *discourse, raws [
 			continue
 		}
 		out = append(out, c)
+	}
+	return out
+}
+
+// mentionKeys are the word keys of a mention. English mentions are whole
+// tokens of the sentence, whose keys are known already; an Arabic mention
+// may start inside a token (after a proclitic), so it is tokenized anew.
+func (p *parser) mentionKeys(s string, sp claimtrail.Span) []string {
+	if p.lx.Lang != claimtrail.LangEnglish || sp.Empty() {
+		return keysOf(s)
+	}
+	var out []string
+	i := sort.Search(len(p.toks), func(i int) bool { return p.toks[i].Span.Start >= sp.Start })
+	for ; i < len(p.toks) && p.toks[i].Span.End <= sp.End; i++ {
+		if p.toks[i].Kind == text.Word {
+			out = append(out, p.toks[i].Key)
+		}
 	}
 	return out
 }

@@ -21,8 +21,26 @@ type tk struct {
 // sentenceTokens tokenizes one sentence with article offsets and pairs its
 // quotation marks.
 func sentenceTokens(s claimtrail.Sentence) []tk {
-	raw := text.TokenizeAt(s.Text, s.Span.Start)
-	toks := make([]tk, len(raw))
+	var b tokBuf
+	return b.tokens(s)
+}
+
+// tokBuf keeps the token slices of one sentence for the next, so that an
+// article is tokenized into two buffers rather than two new slices per
+// sentence. A parser's tokens are valid until the next call.
+type tokBuf struct {
+	raw  []text.Token
+	toks []tk
+}
+
+func (b *tokBuf) tokens(s claimtrail.Sentence) []tk {
+	raw := text.AppendTokens(b.raw[:0], s.Text, s.Span.Start)
+	b.raw = raw
+	if cap(b.toks) < len(raw) {
+		b.toks = make([]tk, len(raw), len(raw)+len(raw)/2)
+	}
+	toks := b.toks[:len(raw)]
+	clear(toks)
 	for i, t := range raw {
 		toks[i] = tk{Token: t, pair: -1}
 		if t.Kind == text.Word {

@@ -387,6 +387,14 @@ func startsSentenceAfterAbbrev(rs []rune, k int) bool {
 // not open with one. Extractors skip it: a dateline names the article's
 // source, it reports no claim.
 func DatelineLen(s string) int {
+	// datelineEnd looks at 120 runes at most; converting a little more
+	// than that (and cutting at a rune boundary) gives the same answer
+	if n := 130 * utf8.UTFMax; len(s) > n {
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		s = s[:n]
+	}
 	return datelineEnd([]rune(s))
 }
 

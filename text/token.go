@@ -58,7 +58,13 @@ func Tokenize(s string) []Token { return TokenizeAt(s, 0) }
 // make no token; invalid UTF-8 bytes become one Punct token each, with the
 // original byte as Text.
 func TokenizeAt(s string, base int) []Token {
-	toks := make([]Token, 0, len(s)/6+1)
+	return AppendTokens(make([]Token, 0, len(s)/6+1), s, base)
+}
+
+// AppendTokens is TokenizeAt appending to dst, so that a caller that
+// tokenizes sentence after sentence can reuse one buffer.
+func AppendTokens(dst []Token, s string, base int) []Token {
+	toks := dst
 	// Keys that differ from their word are written into one buffer and cut
 	// from one string at the end: one allocation instead of one per word.
 	var keys []byte
