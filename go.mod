@@ -3,6 +3,7 @@ module github.com/claimtrail/claimtrail
 go 1.26.0
 
 require (
+	github.com/sergi/go-diff v1.4.0
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.10
 	github.com/spf13/viper v1.21.0

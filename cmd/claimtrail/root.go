@@ -208,6 +208,7 @@ English news, and tracks how they change across versions and outlets.`,
 		newExtractCmd(g),
 		newIngestCmd(g), newClaimsCmd(g), newSearchCmd(g), newArticlesCmd(g), newVersionsCmd(g),
 		newSourcesCmd(g),
+		newDiffCmd(g),
 	)
 	return root
 }
