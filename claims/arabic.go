@@ -95,6 +95,13 @@ func (p *parser) findCands() []cand {
 				}
 			}
 		}
+		if d := lx.nouns[t.Key]; d != nil && i > 0 && lx.nounPreps[toks[i-1].Key] && i+2 < len(toks) && toks[i+1].word() &&
+			!lx.complementizers[toks[i+1].Key] && !masdarShape(strings.TrimPrefix(toks[i+1].Key, "ال")) {
+			// بعد تأكيد العليمي إتمام ...: a verbal noun with its subject
+			// after it reports like the verb
+			out = append(out, cand{kind: candVerb, def: d, start: i, end: i + 1, nounAt: -1})
+			continue
+		}
 		if d := lx.participles[t.Key]; d != nil {
 			c := cand{kind: candParticiple, def: d, start: i, end: i + 1, nounAt: -1}
 			c.boundary = i > 0 && toks[i-1].comma() || p.complementFollows(i+1, d)

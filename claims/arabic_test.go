@@ -152,6 +152,12 @@ var arabicCases = []struct {
 		[]want{{src: "الوزير", content: "الرئيس أكد دعمه للخطة"}, {src: "الرئيس", nested: true, via: []string{"الوزير"}, content: "دعمه للخطة"}}},
 	{"calls-dua-ila", "ودعا الأمين العام الأطراف إلى وقف القتال فورا.",
 		[]want{{src: "الأمين العام", cue: "ودعا", content: "وقف القتال فورا"}}},
+	{"masdar-after-preposition", "ويأتي القرار بعد تأكيد الوزير إتمام الانسحاب من المدينة.",
+		[]want{{src: "الوزير", cue: "تأكيد", content: "إتمام الانسحاب من المدينة", stance: claimtrail.Assertive}}},
+	{"masdar-distancing", "وجاء البيان عقب ادعاء الحوثيين إسقاط طائرة مسيرة.",
+		[]want{{src: "الحوثيين", cue: "ادعاء", stance: claimtrail.Distancing}}},
+	{"wasafa-name-then-object", "وصف الغامدي المفاوضات الأخيرة بأنها \"مثمرة\".",
+		[]want{{src: "الغامدي", cue: "وصف", content: "المفاوضات الأخيرة بأنها \"مثمرة\""}}},
 	// negative cases: no attribution
 	{"neg-expected-anna", "من المتوقع أن ترتفع درجات الحرارة غدا.", nil},
 	{"neg-headline", "ارتفاع أسعار النفط في الأسواق العالمية\n\nتراجعت المخزونات.", nil},

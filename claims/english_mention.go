@@ -23,7 +23,10 @@ func (x *Extractor) mentionEn(p *parser, d *discourse, n np, r *raw, reporter bo
 	if !reporter && end-start >= 2 {
 		for k := end - 2; k >= start; k-- {
 			t := &p.toks[k]
-			if !lx.isTitle(t.Key) || !isCapitalized(p.toks[k+1].Text) || !p.enAllNameWords(k+1, end) {
+			// a title, or a lower-case honorific used as one ("council
+			// president Rashad Al-Alimi"), before a capitalized name
+			title := lx.isTitle(t.Key) || lx.honorifics[t.Key] && !isCapitalized(t.Text) && t.Kind == text.Word
+			if !title || !isCapitalized(p.toks[k+1].Text) || !p.enAllNameWords(k+1, end) {
 				continue
 			}
 			if role == nil {

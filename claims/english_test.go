@@ -74,6 +74,8 @@ var englishCases = []struct {
 		[]want{{src: "Lt. Gen. Yahya Rasool", name: "Yahya Rasool", role: "spokesman for the Commander-in-Chief", content: "the operation had ended"}}},
 	{"title-split", "Central Bank Governor Arjuna Mahendran said rates would stay low.",
 		[]want{{src: "Arjuna Mahendran", role: "Central Bank Governor", alias: "Central Bank Governor Arjuna Mahendran", content: "rates would stay low"}}},
+	{"lower-case-title", "The rise was modest, said council president Rashad Ali.",
+		[]want{{src: "Rashad Ali", role: "council president", content: "The rise was modest"}}},
 	{"name-between-commas", "The head of the council, Dr. Rashad Ali, announced the formation of a new committee.",
 		[]want{{src: "Dr. Rashad Ali", role: "The head of the council", content: "the formation of a new committee", typ: claimtrail.Nominal}}},
 	{"party-state-parenthesis", "“This is a disgrace,” Sen. Jane Doe (D-Mo.) said.",

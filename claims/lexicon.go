@@ -71,6 +71,7 @@ type LexiconFile struct {
 	Verbs             []VerbDef           `yaml:"verbs"`
 	Nouns             []NounDef           `yaml:"nouns"`
 	LightVerbs        []string            `yaml:"light_verbs"`
+	NounPreps         []string            `yaml:"noun_preps"`
 	AccordingTo       []string            `yaml:"according_to"`
 	ClosingDistancing []string            `yaml:"closing_distancing"`
 	AccordingFrames   []string            `yaml:"according_frames"`
@@ -134,6 +135,7 @@ type Lexicon struct {
 	progressive map[string]*cueDef
 	nouns       map[string]*cueDef
 	lightVerbs  map[string]bool
+	nounPreps   map[string]bool
 
 	according phraseIndex
 	closing   phraseIndex
@@ -249,7 +251,7 @@ func (lf *LexiconFile) merge(o *LexiconFile) {
 	}
 	lf.Nouns = append(lf.Nouns, o.Nouns...)
 	for _, l := range []struct{ dst, src *[]string }{
-		{&lf.LightVerbs, &o.LightVerbs}, {&lf.AccordingTo, &o.AccordingTo},
+		{&lf.LightVerbs, &o.LightVerbs}, {&lf.NounPreps, &o.NounPreps}, {&lf.AccordingTo, &o.AccordingTo},
 		{&lf.ClosingDistancing, &o.ClosingDistancing}, {&lf.AccordingFrames, &o.AccordingFrames},
 		{&lf.Complementizers, &o.Complementizers}, {&lf.ComplementPreps, &o.ComplementPreps},
 		{&lf.Negators, &o.Negators}, {&lf.NotCues, &o.NotCues}, {&lf.Impersonal, &o.Impersonal},
@@ -375,6 +377,7 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 		}
 	}
 	lx.lightVerbs = keySet(lf.LightVerbs)
+	lx.nounPreps = keySet(lf.NounPreps)
 	lx.according = indexPhrases(lf.AccordingTo)
 	lx.closing = indexPhrases(lf.ClosingDistancing)
 	lx.channels = indexPhrases(lf.Channels)

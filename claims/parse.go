@@ -146,6 +146,13 @@ func (p *parser) subjectNP(j, limit int, d *cueDef) (np, int) {
 			if !ahead && d.comps&CompNominal != 0 && p.nominalStart(k) {
 				break
 			}
+			// وصف العليمي القرارات بأنها ...: a one-word definite name
+			// (a family name, not a source noun) cannot take a second
+			// definite noun; that noun starts the object
+			if k == j+1 && d.comps&CompNominal != 0 && p.toks[j].definite() && !lx.sourceHead(p.toks[j].Key) &&
+				lx.nounKind[p.toks[j].Key] == "" && t.definite() && !adjectival(t.Key) && !lx.sourceHead(t.Key) {
+				break
+			}
 			// أكدت اللجنة جاهزية ...: a definite source noun, then an
 			// indefinite noun that is the object
 			if !ahead && d.comps&(CompNominal|CompPrep) != 0 && t.Kind == text.Word && !proclitic(t.Key) &&
@@ -514,8 +521,9 @@ func adjectival(key string) bool {
 			return true
 		}
 	}
-	// participles used as adjectives: المشتركة، المسلحة، المتحدة
-	return strings.HasPrefix(key, "الم") && len([]rune(key)) >= 6
+	// participles used as adjectives: المشتركة، المسلحة، المتحدة; a plural
+	// in -ات is a noun (المفاوضات، المحادثات)
+	return strings.HasPrefix(key, "الم") && len([]rune(key)) >= 6 && !strings.HasSuffix(key, "ات")
 }
 
 // reporterAt reads a reporter standing between a source and its content:
