@@ -15,6 +15,7 @@ import (
 	"github.com/claimtrail/claimtrail/claims"
 	"github.com/claimtrail/claimtrail/diff"
 	"github.com/claimtrail/claimtrail/ingest"
+	"github.com/claimtrail/claimtrail/sources"
 	"github.com/claimtrail/claimtrail/text"
 )
 
@@ -152,7 +153,7 @@ func runDiff(ctx context.Context, opts diffOptions, w io.Writer) error {
 		text.Segment(newA)
 		oldC, newC = x.Extract(oldA), x.Extract(newA)
 	}
-	res := diff.New(diff.Options{}).Diff(oldA, newA, oldC, newC)
+	res := diff.New(diff.Options{SameSource: sameSource}).Diff(oldA, newA, oldC, newC)
 	if opts.Debugf != nil {
 		opts.Debugf("diff %s (%d claims) → %s (%d claims): %d changes", oldA.Path, len(oldC), newA.Path, len(newC), len(res.Claims))
 	}
@@ -668,4 +669,21 @@ func (d *diffView) html(w io.Writer) error {
 	b.WriteString("</body></html>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// sameSource tells the diff whether two mentions name one source: by name
+// and id as the diff package does, or by the sources matcher, which also
+// matches across scripts and spellings (يحيى رسول ~ Yahya Rasool) and
+// drops titles (Lt. Gen. Yahya Rasool ~ Yahya Rasool).
+func sameSource(a, b claimtrail.Mention) bool {
+	if diff.SameSourceByName(a, b) {
+		return true
+	}
+	name := func(m claimtrail.Mention) string {
+		if m.Name != "" {
+			return m.Name
+		}
+		return m.Mention
+	}
+	return name(a) != "" && name(b) != "" && sources.Match(name(a), name(b))
 }
