@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,5 +90,35 @@ func TestExtractUserLexicon(t *testing.T) {
 	r = cli{env: map[string]string{"CLAIMTRAIL_LEXICONS": bad}}.run(t, "extract", story)
 	if r.code != 1 || !strings.Contains(r.stderr, `unknown stance "loud"`) {
 		t.Errorf("bad lexicon: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// TestExtractJobs: spreading extraction over several goroutines changes
+// nothing in the output, bad records included, which are reported in their
+// place.
+func TestExtractJobs(t *testing.T) {
+	dir := t.TempDir()
+	var lines []string
+	for i := range 40 {
+		if i == 17 {
+			lines = append(lines, `{"id": "broken"`)
+			continue
+		}
+		lines = append(lines, fmt.Sprintf(`{"id": "a%d", "text": "Title %d\n\nThe ministry said on day %d that the road was open. “We are ready,” the mayor said."}`, i, i, i))
+	}
+	in := filepath.Join(dir, "in.jsonl")
+	if err := os.WriteFile(in, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	one := cli{}.run(t, "extract", "-f", "jsonl", "--jobs", "1", in)
+	many := cli{}.run(t, "extract", "-f", "jsonl", "--jobs", "4", in)
+	if one.code != exitFailure || many.code != exitFailure {
+		t.Fatalf("exit %d and %d, want %d for the broken record", one.code, many.code, exitFailure)
+	}
+	if one.stdout != many.stdout || one.stderr != many.stderr {
+		t.Errorf("--jobs 4 differs from --jobs 1:\n%s\n---\n%s\n%s\n---\n%s", one.stdout, many.stdout, one.stderr, many.stderr)
+	}
+	if n := strings.Count(many.stdout, "\n"); n != 39 {
+		t.Errorf("%d articles written, want 39", n)
 	}
 }

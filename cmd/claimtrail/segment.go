@@ -107,6 +107,91 @@ func eachArticle(ctx context.Context, inputs []string, ro ingest.Options, report
 	return nil
 }
 
+// eachArticleParallel is eachArticle with the per-article work spread over
+// jobs goroutines: one goroutine reads, jobs workers run work, and emit sees
+// the results in input order, so the output is the same whatever jobs is.
+// Read errors are reported in their place in that order.
+func eachArticleParallel[R any](ctx context.Context, inputs []string, ro ingest.Options, report func(error), jobs int,
+	work func(a *claimtrail.Article) R, emit func(n int, a *claimtrail.Article, r R) error) error {
+	if jobs <= 1 {
+		return eachArticle(ctx, inputs, ro, report, func(n int, a *claimtrail.Article) error { return emit(n, a, work(a)) })
+	}
+	type item struct {
+		n    int
+		a    claimtrail.Article
+		err  error
+		res  R
+		done chan struct{}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// ordered holds items in input order; tasks feeds the workers. Both
+	// are bounded, so reading runs at most a few articles ahead.
+	ordered := make(chan *item, 4*jobs)
+	tasks := make(chan *item, 2*jobs)
+	go func() {
+		defer close(ordered)
+		defer close(tasks)
+		r := ingest.NewReader(ro)
+		n := 0
+		for a, err := range r.Read(ctx, inputs...) {
+			n++
+			it := &item{n: n, a: a, err: err, done: make(chan struct{})}
+			select {
+			case ordered <- it:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				close(it.done)
+				continue
+			}
+			select {
+			case tasks <- it:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for range jobs {
+		go func() {
+			for it := range tasks {
+				it.res = work(&it.a)
+				close(it.done)
+			}
+		}()
+	}
+	var failed, total int
+	for it := range ordered {
+		select {
+		case <-it.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		total = it.n
+		if it.err != nil {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return ctxErr
+			}
+			failed++
+			if report != nil {
+				report(it.err)
+			}
+			continue
+		}
+		if err := emit(it.n, &it.a, it.res); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return &inputsFailed{failed: failed, total: total}
+	}
+	return nil
+}
+
 // segmented is the JSON form of one article: the article under its own key,
 // so later commands can add claims beside it without changing its shape.
 type segmented struct {
