@@ -35,6 +35,8 @@ type cand struct {
 	end    int // token after the cue
 	neg    bool
 	nounAt int // for a light verb + noun cue, the noun's index; else -1
+	// noun: the cue is a noun after its possessor (his claim that ...).
+	noun bool
 	// skip is the number of runes of token end already read by the cue
 	// (the ل of وفقا لـ).
 	skip int

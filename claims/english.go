@@ -106,12 +106,20 @@ func (p *parser) englishSentence() []*raw {
 		var r *raw
 		switch c.kind {
 		case candVerb:
+			if c.noun {
+				r = p.enNounCue(c, limit)
+				break
+			}
 			r = p.enVerb(c, limit, out)
 		case candParticiple:
-			if top < 0 {
-				continue
-			}
 			r = p.enParticiple(c, limit)
+			if r != nil && top < 0 {
+				// "X spoke out on Tuesday, arguing that ...": no claim
+				// before it; the sentence's subject is the source
+				if r.src = p.enLeadSubject(); r.src.empty() {
+					r = nil
+				}
+			}
 		case candAccording:
 			r = p.enAccording(c, limit, out)
 		case candColon:
@@ -191,6 +199,11 @@ func (p *parser) enCands(first int) []cand {
 			continue
 		}
 		prev := p.at(i - 1)
+		if d := lx.nouns[t.Key]; d != nil && prev != nil && p.enPossessive(i-1) && i+2 < len(toks) && lx.complementizers[toks[i+1].Key] {
+			// his claim that ..., the ministry's assertion that ...
+			out = append(out, cand{kind: candVerb, def: d, start: i, end: i + 1, nounAt: -1, noun: true})
+			continue
+		}
 		if prev != nil && (enDeterminers[prev.Key] && prev.Key != "that" || prev.Key == "to" && !p.enAuxBefore(i-1)) {
 			continue // the statement, a report, to say: a noun or an infinitive
 		}
@@ -883,7 +896,7 @@ func (p *parser) enComplement(j, limit int, d *cueDef) (tokRange, claimtrail.Cla
 	if t.Kind == text.Quote && t.pair != j-1 && (t.pair < 0 || t.pair > j) {
 		return tokRange{start: j, end: limit}, claimtrail.Direct, true
 	}
-	if !t.word() || p.lx.verbs[t.Key] != nil && !isCapitalized(t.Text) && !strings.HasSuffix(t.Key, "s") || p.lx.participles[t.Key] != nil {
+	if !t.word() || p.lx.verbs[t.Key] != nil && !isCapitalized(t.Text) && strings.HasSuffix(t.Key, "ed") || p.lx.participles[t.Key] != nil {
 		return tokRange{}, "", false // "after the bank announced its decision"
 	}
 	clause := p.enClauseAhead(j, limit)
@@ -1575,4 +1588,47 @@ func (p *parser) paragraphAfterColon() *raw {
 	r := &raw{c: c, implicit: true, stance: claimtrail.Neutral, class: claimtrail.ClassSpeech, nested: -1,
 		cue: claimtrail.Span{Start: q.Span.Start, End: q.Span.Start}}
 	return p.finish(r, tokRange{start: 0, end: len(p.toks)}, claimtrail.Direct, len(p.toks))
+}
+
+// enPossessive: the token at k owns what follows: a possessive pronoun
+// (his, her, their, its) or a name with 's.
+func (p *parser) enPossessive(k int) bool {
+	t := p.at(k)
+	if t == nil || t.Kind != text.Word {
+		return false
+	}
+	switch t.Key {
+	case "his", "her", "their", "its":
+		return true
+	}
+	if !strings.HasSuffix(t.Key, "'s") && !strings.HasSuffix(t.Key, "’s") {
+		return false
+	}
+	// Trump's, the ministry's
+	return isCapitalized(t.Text) || k > p.first && enDeterminers[p.toks[k-1].Key]
+}
+
+// enNounCue parses "his claim that ...": the possessor is the source.
+func (p *parser) enNounCue(c cand, limit int) *raw {
+	r := p.newRaw(c)
+	k := c.start - 1
+	switch p.toks[k].Key {
+	case "his", "her", "their", "its":
+		r.src = np{start: k, end: k + 1}
+	default:
+		r.src = p.enSubjectBack(c.start, r)
+		if r.src.empty() {
+			r.src = np{start: k, end: k + 1}
+		}
+	}
+	// the noun phrase is usually part of a larger clause ("Contrary to his
+	// claim that ..., there would be ..."): the content ends at a comma
+	end := p.enAdjunctCut(c.end+1, limit, claimtrail.Indirect)
+	for k := c.end + 1; k < end; k++ {
+		if p.toks[k].comma() && !p.toks[k].quoted {
+			end = k
+			break
+		}
+	}
+	return p.finish(r, tokRange{start: c.end + 1, end: end}, claimtrail.Indirect, end)
 }

@@ -38,6 +38,9 @@ func (x *Extractor) mentionEn(p *parser, d *discourse, n np, r *raw, reporter bo
 		}
 	}
 	sp := p.npSpan(np{start: start, end: end})
+	if t := p.slice(sp.End-2, sp.End); sp.End-sp.Start > 2 && (t == "'s" || t == "’s") {
+		sp.End -= 2 // Trump's claim: the source is Trump
+	}
 	m := claimtrail.Mention{Mention: p.slice(sp.Start, sp.End), Span: sp}
 	if start > n.start {
 		// "Homeland Security Secretary Jeh Johnson" is also a name for him
@@ -71,6 +74,18 @@ func (x *Extractor) mentionEn(p *parser, d *discourse, n np, r *raw, reporter bo
 	full := strings.Join(keys, " ")
 	head := enHead(keys)
 	// pronouns and relative pronouns
+	if len(keys) == 1 {
+		switch keys[0] {
+		case "his":
+			keys = []string{"he"}
+		case "her":
+			keys = []string{"she"}
+		case "their":
+			keys = []string{"they"}
+		case "its":
+			keys = []string{"it"}
+		}
+	}
 	if len(keys) == 1 && (enPronouns[keys[0]] || enRelatives[keys[0]]) {
 		var e *entity
 		if enRelatives[keys[0]] {

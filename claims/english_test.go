@@ -107,6 +107,12 @@ var englishCases = []struct {
 		[]want{{src: "Election officials", cue: "said", content: "no winner could be declared", anon: true}}},
 	{"parenthetical-noted", "With the first phase complete, the commission noted, the mission will move to Syria.",
 		[]want{{src: "the commission", content: "the mission will move to Syria"}}},
+	{"noun-cue-possessive", "Contrary to his claim that prices would fall, they rose.",
+		[]want{{src: "his", cue: "claim", content: "prices would fall", stance: claimtrail.Distancing}}},
+	{"noun-cue-named", "The ministry's assertion that the border was calm was disputed by residents.",
+		[]want{{src: "The ministry", cue: "assertion", stance: claimtrail.Assertive}}},
+	{"participle-without-claim", "The senator spoke out on Tuesday, arguing that the bill was unfair.",
+		[]want{{src: "The senator", cue: "arguing", content: "the bill was unfair"}}},
 	// stance and class
 	{"stance-confirmed", "The hospital confirmed that three patients had died.",
 		[]want{{cue: "confirmed", stance: claimtrail.Assertive}}},

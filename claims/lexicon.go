@@ -363,7 +363,11 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 		if err != nil {
 			return nil, err
 		}
-		for _, f := range []string{n.Lemma, "ال" + n.Lemma} {
+		forms := []string{n.Lemma, "ال" + n.Lemma}
+		if english {
+			forms = []string{n.Lemma, englishThird(n.Lemma)} // claim, claims
+		}
+		for _, f := range forms {
 			lx.nouns[text.KeyWord(f)] = d
 		}
 		if arabic {
