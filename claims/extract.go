@@ -274,10 +274,10 @@ func (x *Extractor) build(a *claimtrail.Article, p *parser, d *discourse, raws [
 			outer := claims[r.nested]
 			via := append([]claimtrail.Mention{}, outer.Via...)
 			src := outer.Source
-			if src.Mention == "" {
-				src.Mention = src.Name
-			}
-			via = append(via, claimtrail.Mention{Mention: src.Mention, Name: src.Name, Kind: src.Kind, Span: src.Span})
+			// an implicit outer source has no words in the text: the
+			// reporter keeps its name and no mention, as the source did
+			via = append(via, claimtrail.Mention{Mention: src.Mention, Name: src.Name, Kind: src.Kind, Span: src.Span,
+				ResolvedFrom: src.ResolvedFrom})
 			c.Via = append(via, c.Via...)
 			c.NestedIn = outer.ID
 		}
