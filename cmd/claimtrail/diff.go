@@ -577,14 +577,7 @@ func (d *diffView) markdown(w io.Writer) error {
 		}
 		n++
 		f := d.claimFields(c, mdMarks)
-		val := func(name string) string {
-			for _, x := range f {
-				if x[0] == name {
-					return x[1]
-				}
-			}
-			return ""
-		}
+		val := func(name string) string { return fieldValue(f, name) }
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s |\n", n, c.Change, kindList(c), mdCell(val("source")), mdCell(val("cue")), val("content"))
 	}
 	b.WriteString("\n### Text\n\n")
@@ -593,22 +586,7 @@ func (d *diffView) markdown(w io.Writer) error {
 		if !d.sentenceShown(s) {
 			continue
 		}
-		var line string
-		switch s.Change {
-		case claimtrail.StatusAdded:
-			line = "**" + mdCell(s.NewText) + "**"
-		case claimtrail.StatusRemoved:
-			line = "~~" + mdCell(s.OldText) + "~~"
-		case claimtrail.StatusUnchanged:
-			line = mdCell(refsText(s.New, d.newR))
-		default:
-			line = d.inline(s.Edits, mdMarks)
-		}
-		moved := ""
-		if s.Moved {
-			moved = " (moved)"
-		}
-		fmt.Fprintf(&b, "- %s%s: %s\n", refsLabel(s), moved, line)
+		fmt.Fprintf(&b, "- %s%s: %s\n", refsLabel(s), movedNote(s), d.sentenceLine(s, mdMarks))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -632,14 +610,7 @@ func (d *diffView) html(w io.Writer) error {
 			continue
 		}
 		f := d.claimFields(c, htmlMarks)
-		val := func(name string) string {
-			for _, x := range f {
-				if x[0] == name {
-					return x[1]
-				}
-			}
-			return ""
-		}
+		val := func(name string) string { return fieldValue(f, name) }
 		fmt.Fprintf(&b, "<tr><td>%s<div class=\"k\">%s</div></td><td dir=\"auto\">%s</td><td dir=\"auto\">%s</td><td dir=\"auto\">%s</td></tr>\n",
 			esc(string(c.Change)), esc(kindList(c)), esc(val("source")), esc(val("cue")), val("content"))
 	}
@@ -649,22 +620,7 @@ func (d *diffView) html(w io.Writer) error {
 		if !d.sentenceShown(s) {
 			continue
 		}
-		var line string
-		switch s.Change {
-		case claimtrail.StatusAdded:
-			line = "<ins>" + esc(s.NewText) + "</ins>"
-		case claimtrail.StatusRemoved:
-			line = "<del>" + esc(s.OldText) + "</del>"
-		case claimtrail.StatusUnchanged:
-			line = esc(refsText(s.New, d.newR))
-		default:
-			line = d.inline(s.Edits, htmlMarks)
-		}
-		moved := ""
-		if s.Moved {
-			moved = " (moved)"
-		}
-		fmt.Fprintf(&b, "<p dir=\"auto\"><span class=\"k\">%s%s</span> %s</p>\n", esc(refsLabel(s)), moved, line)
+		fmt.Fprintf(&b, "<p dir=\"auto\"><span class=\"k\">%s%s</span> %s</p>\n", esc(refsLabel(s)), movedNote(s), d.sentenceLine(s, htmlMarks))
 	}
 	b.WriteString("</body></html>\n")
 	_, err := io.WriteString(w, b.String())
@@ -686,4 +642,35 @@ func sameSource(a, b claimtrail.Mention) bool {
 		return m.Mention
 	}
 	return name(a) != "" && name(b) != "" && sources.Match(name(a), name(b))
+}
+
+// sentenceLine renders one sentence of the text diff with the marks of a
+// format: a whole sentence added or removed, unchanged, or edited inside.
+func (d *diffView) sentenceLine(s *diff.Sentence, m marks) string {
+	switch s.Change {
+	case claimtrail.StatusAdded:
+		return m.insOpen + m.esc(s.NewText) + m.insClose
+	case claimtrail.StatusRemoved:
+		return m.delOpen + m.esc(s.OldText) + m.delClose
+	case claimtrail.StatusUnchanged:
+		return m.esc(refsText(s.New, d.newR))
+	}
+	return d.inline(s.Edits, m)
+}
+
+func movedNote(s *diff.Sentence) string {
+	if s.Moved {
+		return " (moved)"
+	}
+	return ""
+}
+
+// fieldValue finds a named field among claimFields' pairs.
+func fieldValue(f [][2]string, name string) string {
+	for _, x := range f {
+		if x[0] == name {
+			return x[1]
+		}
+	}
+	return ""
 }
