@@ -156,7 +156,7 @@ func (d *Differ) claims(o, n *version, pairs []pair) []claimtrail.Change {
 		}
 		oc := &o.claims[i]
 		ch := claimtrail.Change{Change: claimtrail.StatusRemoved, Kinds: []claimtrail.ChangeKind{claimtrail.ChangeRemoved}, Old: oc}
-		if p, ok := samePlace(o, n, o.unitOf(oc), pairO, pairs); ok {
+		if p, ok := samePlace(o, n, o.unitOf(oc), pairO, pairs, true); ok {
 			ch = unextracted(oc, nil, p.moved)
 		} else if u, ok := survives(o.cbags[i], o.unitOf(oc), pairO, pairs, n, d.surviv, true); ok {
 			ch = claimtrail.Change{Change: claimtrail.StatusChanged, Kinds: []claimtrail.ChangeKind{claimtrail.ChangeAttributionDropped}, Old: oc}
@@ -170,7 +170,7 @@ func (d *Differ) claims(o, n *version, pairs []pair) []claimtrail.Change {
 		}
 		nc := &n.claims[j]
 		ch := claimtrail.Change{Change: claimtrail.StatusAdded, Kinds: []claimtrail.ChangeKind{claimtrail.ChangeAdded}, New: nc}
-		if p, ok := samePlace(n, o, n.unitOf(nc), pairN, pairs); ok {
+		if p, ok := samePlace(n, o, n.unitOf(nc), pairN, pairs, false); ok {
 			ch = unextracted(nil, nc, p.moved)
 		} else if u, ok := survives(n.cbags[j], n.unitOf(nc), pairN, pairs, o, d.surviv, false); ok {
 			ch = claimtrail.Change{Change: claimtrail.StatusChanged, Kinds: []claimtrail.ChangeKind{claimtrail.ChangeAttributionAdded}, New: nc}
@@ -232,17 +232,21 @@ func removedKey(i int, matchO []int) float64 {
 // of such a pair was not added or removed by an edit: extraction saw it on
 // one side only, because what it leans on (the antecedent of "he" or of an
 // implicit subject) moved or changed elsewhere.
-func samePlace(s, other *version, unit int, pairOf []int, pairs []pair) (pair, bool) {
-	if unit < 0 || pairOf[unit] < 0 {
+// fromOld says s is the old version: a pair's old side indexes its units.
+func samePlace(s, other *version, unit int, pairOf []int, pairs []pair, fromOld bool) (pair, bool) {
+	if unit < 0 || unit >= len(pairOf) || pairOf[unit] < 0 {
 		return pair{}, false
 	}
 	p := pairs[pairOf[unit]]
 	if len(p.old) != 1 || len(p.new) != 1 {
 		return pair{}, false
 	}
-	mine, theirs := p.old[0], p.new[0]
-	if s.units[mine].ref != s.units[unit].ref {
+	mine, theirs := p.new[0], p.old[0]
+	if fromOld {
 		mine, theirs = theirs, mine
+	}
+	if mine >= len(s.units) || theirs >= len(other.units) {
+		return pair{}, false
 	}
 	return p, s.units[mine].key == other.units[theirs].key
 }

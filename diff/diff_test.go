@@ -1,6 +1,9 @@
 package diff_test
 
 import (
+	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -402,5 +405,65 @@ func TestClaimKindsSmall(t *testing.T) {
 		if tt.want == claimtrail.ChangeCosmetic && r.Claims[0].Notable() {
 			t.Errorf("%s: cosmetic change is notable: %v", tt.name, r.Claims[0].Kinds)
 		}
+	}
+}
+
+// TestAcrossOutlets diffs every ordered pair of one story's articles from
+// different outlets, as compare does for a republication: texts far apart,
+// claims found on one side only. Nothing may panic, and every claim of
+// both sides is accounted for.
+func TestAcrossOutlets(t *testing.T) {
+	data, err := os.ReadFile("../testdata/compare/qamar-dam/articles.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []prepared
+	for line := range strings.Lines(string(data)) {
+		var rec struct{ ID, Text string }
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, extract(t, rec.ID, rec.Text))
+	}
+	d := diff.New(diff.Options{})
+	for i := range docs {
+		for j := range docs {
+			if i == j {
+				continue
+			}
+			res := d.Diff(docs[i].a, docs[j].a, docs[i].cs, docs[j].cs)
+			olds, news := 0, 0
+			for _, c := range res.Claims {
+				if c.Old != nil {
+					olds++
+				}
+				if c.New != nil {
+					news++
+				}
+			}
+			if olds != len(docs[i].cs) || news != len(docs[j].cs) {
+				t.Errorf("%s → %s: %d old and %d new claims in the changes, want %d and %d",
+					docs[i].a.Path, docs[j].a.Path, olds, news, len(docs[i].cs), len(docs[j].cs))
+			}
+		}
+	}
+}
+
+// TestOneSidedClaimFarApart: a quotation that is a claim in the new version
+// only (its antecedent is new) and stands far down the old one, which is
+// longer. Its sentence is matched by index in the right version.
+func TestOneSidedClaimFarApart(t *testing.T) {
+	var old strings.Builder
+	old.WriteString("Roads reopen after the storm\n\n")
+	for i := range 12 {
+		fmt.Fprintf(&old, "Crews cleared section %d of the coast road overnight.\n\n", i+1)
+	}
+	old.WriteString("“The road is open to all traffic.”\n")
+	newText := "Roads reopen after the storm\n\nThe transport minister said the bridge would stay closed.\n\n“The road is open to all traffic.”\n"
+	o := extract(t, "old.txt", old.String())
+	n := extract(t, "new.txt", newText)
+	res := diff.New(diff.Options{}).Diff(o.a, n.a, o.cs, n.cs)
+	if len(res.Claims) == 0 {
+		t.Fatal("no claim changes")
 	}
 }
