@@ -209,6 +209,7 @@ English news, and tracks how they change across versions and outlets.`,
 		newIngestCmd(g), newClaimsCmd(g), newSearchCmd(g), newArticlesCmd(g), newVersionsCmd(g),
 		newSourcesCmd(g),
 		newDiffCmd(g),
+		newCompareCmd(g),
 	)
 	return root
 }
