@@ -10,7 +10,9 @@ import (
 )
 
 // TestLinearTime guards against quadratic behaviour on hostile input: each
-// case is 200k runes and must segment and tokenize well within a second.
+// case is 200k runes, which takes milliseconds when linear and minutes when
+// quadratic. The bound is loose on purpose, so that a loaded CI machine
+// does not fail it; it is a guard, not a measure (benchmarks measure).
 func TestLinearTime(t *testing.T) {
 	cases := map[string]string{
 		"dotted":      strings.Repeat("a.", 100_000),
@@ -31,7 +33,7 @@ func TestLinearTime(t *testing.T) {
 			text.Segment(a)
 			_ = text.Tokenize(s)
 			_ = text.Key(s)
-			if d := time.Since(start); d > 2*time.Second {
+			if d := time.Since(start); d > 30*time.Second {
 				t.Errorf("took %v", d)
 			}
 		})
