@@ -24,10 +24,15 @@ type Article struct {
 	Byline    string    `json:"byline,omitempty"`
 	Story     string    `json:"story,omitempty"`
 	Published time.Time `json:"published,omitzero"`
-	Captured  time.Time `json:"captured,omitzero"`
+	// Modified is when the outlet says it last changed the article (an
+	// HTML page's article:modified_time or JSON-LD dateModified).
+	Modified time.Time `json:"modified,omitzero"`
+	Captured time.Time `json:"captured,omitzero"`
 	// Path names where the article was read from (a file, "-", a WARC record).
 	Path string `json:"path,omitempty"`
 	// Text is the article as read, after decoding only; all spans point into it.
+	// For an HTML page it is the text the reader extracted: the title, the
+	// credited captions and the body, a paragraph a line.
 	Text string `json:"text"`
 	// Hash is the content hash of Text (hex SHA-256), the key for "unchanged".
 	Hash string `json:"hash"`

@@ -152,9 +152,7 @@ type Derivation struct {
 	// Changes are the claim changes from From to Article that matter
 	// (diff.Result.Claims, unchanged, moved and cosmetic ones left out).
 	Changes []claimtrail.Change `json:"changes"`
-	// DiffError says why Changes is empty when the version diff failed.
-	DiffError string `json:"diff_error,omitempty"`
-	col       int
+	col     int
 }
 
 // Cluster is one proposition as the articles of a story report it.

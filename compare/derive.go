@@ -2,7 +2,6 @@ package compare
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
 	"github.com/claimtrail/claimtrail"
@@ -53,32 +52,20 @@ func (c *Comparer) derive(ds []*doc) []Derivation {
 	}
 	var out []Derivation
 	for _, x := range best {
-		ch, err := c.changes(x.orig, x.der)
-		out = append(out, Derivation{Article: x.der.ref, From: x.orig.ref, Overlap: round(x.share), Changes: ch, DiffError: err, col: x.der.col})
+		out = append(out, Derivation{Article: x.der.ref, From: x.orig.ref, Overlap: round(x.share), Changes: c.changes(x.orig, x.der), col: x.der.col})
 	}
 	slices.SortFunc(out, func(a, b Derivation) int { return cmp.Compare(a.col, b.col) })
 	return out
 }
 
 // changes diffs a republication against its original as two versions.
-// The version diff was written for versions of one article; on two
-// outlets' texts it has been seen to panic (an index out of range in
-// diff.samePlace), so a failure is reported on the derivation instead of
-// ending the comparison.
-func (c *Comparer) changes(orig, der *doc) (ch []claimtrail.Change, msg string) {
-	defer func() {
-		if r := recover(); r != nil {
-			ch, msg = []claimtrail.Change{}, fmt.Sprintf("diff failed: %v", r)
-		}
-	}()
+func (c *Comparer) changes(orig, der *doc) []claimtrail.Change {
 	res := c.diff.Diff(orig.a, der.a, orig.raw, der.raw)
+	ch := []claimtrail.Change{}
 	for _, k := range res.Claims {
 		if k.Notable() {
 			ch = append(ch, k)
 		}
 	}
-	if ch == nil {
-		ch = []claimtrail.Change{}
-	}
-	return ch, ""
+	return ch
 }

@@ -343,7 +343,9 @@ func unknownEnv(environ []string) []error {
 	var errs []error
 	for _, kv := range environ {
 		name, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(name, EnvPrefix) && !known[name] {
+		// CLAIMTRAIL_TEST_* configure the test suite (a PostgreSQL
+		// server to test against), not the program.
+		if strings.HasPrefix(name, EnvPrefix) && !known[name] && !strings.HasPrefix(name, EnvPrefix+"TEST_") {
 			names := make([]string, 0, len(specs)+1)
 			for _, s := range specs {
 				names = append(names, EnvName(s.key))

@@ -36,18 +36,26 @@ const (
 	FormatText      Format = "text"
 	FormatJSON      Format = "json"
 	FormatJSONLines Format = "jsonl"
+	FormatHTML      Format = "html"
+	FormatWARC      Format = "warc"
 )
 
 // Extensions lists the file extensions a directory walk picks up.
-var Extensions = []string{".txt", ".json", ".jsonl", ".ndjson"}
+var Extensions = []string{".txt", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".warc", ".warc.gz"}
 
 // Options configure a Reader. The zero value is usable.
 type Options struct {
 	// MaxBytes is the largest article read: a text file, a JSON document,
-	// or one JSON line. Zero or less means DefaultMaxBytes.
+	// one JSON line, an HTML page, or one page in a WARC archive. Zero or less means DefaultMaxBytes.
 	MaxBytes int64
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Skipped, if set, is told of each WARC record that is a capture but
+	// not an article: a revisit, a page that is not HTML, an error status,
+	// a page without article text. where names the file, the record's
+	// number and its URL; why is one of the Skip constants. It is called
+	// from the goroutine that reads.
+	Skipped func(where, why string)
 }
 
 // Reader reads articles from paths. It holds no state between calls and may
@@ -236,11 +244,28 @@ func wanted(name string) bool {
 	if strings.HasSuffix(lower, ".gold.json") || strings.HasSuffix(lower, ".golden.json") {
 		return false
 	}
-	return slices.Contains(Extensions, filepath.Ext(lower))
+	return slices.Contains(Extensions, ext(lower))
+}
+
+// Wanted reports whether a directory walk reads a file of this name.
+func Wanted(name string) bool { return wanted(filepath.Base(name)) }
+
+// ext is the extension of a file name, with the compression suffix of a
+// compressed WARC kept ("x.warc.gz" gives ".warc.gz").
+func ext(name string) string {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".warc.gz") {
+		return ".warc.gz"
+	}
+	return filepath.Ext(lower)
 }
 
 func formatOf(path string) Format {
-	switch strings.ToLower(filepath.Ext(path)) {
+	switch ext(path) {
+	case ".html", ".htm":
+		return FormatHTML
+	case ".warc", ".warc.gz":
+		return FormatWARC
 	case ".txt":
 		return FormatText
 	case ".json":
@@ -277,6 +302,9 @@ func (r *Reader) decode(ctx context.Context, name string, rd io.Reader, f Format
 		br.Discard(len(bom))
 		head = head[len(bom):]
 	}
+	if f == FormatWARC || (f == FormatAuto && isWARC(head)) {
+		return r.decodeWARC(ctx, name, br, yield)
+	}
 	if err := checkHead(head); err != nil {
 		return fail(yield, name, 0, err)
 	}
@@ -294,6 +322,16 @@ func (r *Reader) decode(ctx context.Context, name string, rd io.Reader, f Format
 		return decodeDocument(ctx, name, data, r.maxBytes(), yield)
 	case formatSniffed:
 		return r.decodeSniffed(ctx, name, br, yield)
+	case FormatHTML:
+		data, err := r.readAll(br)
+		if err != nil {
+			return fail(yield, name, 0, err)
+		}
+		a, err := htmlArticle(name, data)
+		if err != nil {
+			return fail(yield, name, 0, err)
+		}
+		return yield(a, nil)
 	default:
 		data, err := r.readAll(br)
 		if err != nil {
@@ -319,11 +357,24 @@ func checkHead(head []byte) error {
 	return nil
 }
 
+// isHTML reports input that opens as an HTML document does.
+func isHTML(t []byte) bool {
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<!--"} {
+		if len(t) >= len(p) && strings.EqualFold(string(t[:len(p)]), p) {
+			return true
+		}
+	}
+	return false
+}
+
 // sniff guesses the format of input whose name does not say it.
 func sniff(head []byte) Format {
 	t := bytes.TrimLeft(head, " \t\r\n")
 	if len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 		return formatSniffed
+	}
+	if isHTML(t) {
+		return FormatHTML
 	}
 	return FormatText
 }

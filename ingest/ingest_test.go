@@ -143,7 +143,7 @@ func TestBadInput(t *testing.T) {
 		{name: "only white space", path: td("bad/blank.txt"), want: td("bad/blank.txt") + ": empty file", invalid: true},
 		{name: "binary", path: td("bad/binary.txt"), want: td("bad/binary.txt") + ": binary file (NUL byte at offset 4)", invalid: true},
 		{name: "directory with nothing to read", path: td("bad/nothing-to-read"),
-			want: td("bad/nothing-to-read") + ": directory has no .txt, .json, .jsonl, .ndjson files", invalid: true},
+			want: td("bad/nothing-to-read") + ": directory has no .txt, .json, .jsonl, .ndjson, .html, .htm, .warc, .warc.gz files", invalid: true},
 		{name: "JSON line with a wrong type", path: td("bad/wrong-type.jsonl"),
 			want: td("bad/wrong-type.jsonl") + ":3: field text: want a string, got number", invalid: true, good: 3},
 		{name: "missing text", path: td("bad/missing-text.json"),

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
@@ -369,30 +368,8 @@ func index(ctx context.Context, tx dbtx, table string, rowid int64, s string) er
 	return err
 }
 
-// foldForSearch is what the index holds for a text: its key (text.Key) and
-// the words of the key that lose a proclitic (وقال gives قال), so a search
-// for قال finds وقال.
-func foldForSearch(s string) (body, stems string) {
-	body = text.Key(s)
-	var b strings.Builder
-	for _, w := range words(body) {
-		if st := text.StripClitics(w); st != w {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(st)
-		}
-	}
-	return body, b.String()
-}
-
-// words splits folded text where FTS5's unicode61 tokenizer does: at
-// anything but letters, digits and marks.
-func words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r)
-	})
-}
+// foldForSearch is what the index holds for a text (text.SearchFold).
+func foldForSearch(s string) (body, stems string) { return text.SearchFold(s) }
 
 func union(a, b []string) []string {
 	out := slices.Clone(a)

@@ -14,57 +14,12 @@ import (
 // defaultHits is the number of hits when SearchOptions.Limit is zero.
 const defaultHits = 50
 
-// term is one thing a query looks for: a word (with the form without its
-// proclitic, or as a prefix) or a phrase of folded words.
-type term struct {
-	words  []string
-	alt    string // the word without a leading proclitic, if that differs
-	prefix bool
-}
+// term is one thing a query looks for (text.ParseQuery), shared with
+// every other store so that a query means the same in each.
+type term = text.QueryTerm
 
-// parseQuery splits what a person typed into terms: words, "quoted
-// phrases" (an unclosed quote runs to the end) and word* prefixes, each
-// folded with text.Key.
-func parseQuery(q string) []term {
-	var terms []term
-	add := func(chunk string, phrase bool) {
-		prefix := !phrase && strings.HasSuffix(chunk, "*")
-		ws := words(text.Key(chunk))
-		switch {
-		case len(ws) == 0:
-		case len(ws) > 1 || phrase:
-			terms = append(terms, term{words: ws})
-		case prefix:
-			terms = append(terms, term{words: ws, prefix: true})
-		default:
-			t := term{words: ws}
-			if st := text.StripClitics(ws[0]); st != ws[0] {
-				t.alt = st
-			}
-			terms = append(terms, t)
-		}
-	}
-	for len(q) > 0 {
-		i := strings.IndexByte(q, '"')
-		if i < 0 {
-			i = len(q)
-		}
-		for _, w := range strings.Fields(q[:i]) {
-			add(w, false)
-		}
-		if i == len(q) {
-			break
-		}
-		rest := q[i+1:]
-		j := strings.IndexByte(rest, '"')
-		if j < 0 {
-			j = len(rest)
-		}
-		add(rest[:j], true)
-		q = rest[min(j+1, len(rest)):]
-	}
-	return terms
-}
+// parseQuery splits what a person typed into terms.
+func parseQuery(q string) []term { return text.ParseQuery(q) }
 
 // FTSQuery turns what a person typed into an FTS5 query over folded text:
 // every word must match (AND), "quoted words" match as a phrase, a word
@@ -76,12 +31,12 @@ func parseQuery(q string) []term {
 func FTSQuery(q string) string {
 	var out []string
 	for _, t := range parseQuery(q) {
-		quoted := `"` + strings.Join(t.words, " ") + `"`
+		quoted := `"` + strings.Join(t.Words, " ") + `"`
 		switch {
-		case t.prefix:
+		case t.Prefix:
 			out = append(out, quoted+"*")
-		case t.alt != "":
-			out = append(out, "("+quoted+` OR "`+t.alt+`")`)
+		case t.Alt != "":
+			out = append(out, "("+quoted+` OR "`+t.Alt+`")`)
 		default:
 			out = append(out, quoted)
 		}
@@ -89,79 +44,8 @@ func FTSQuery(q string) string {
 	return strings.Join(out, " AND ")
 }
 
-// matches reports whether a word of the text (its key) is what a term
-// looks for, directly or without its proclitic.
-func (t term) matches(key string) bool {
-	forms := []string{key}
-	if st := text.StripClitics(key); st != key {
-		forms = append(forms, st)
-	}
-	for _, f := range forms {
-		for _, w := range t.words {
-			if f == w || t.alt != "" && f == t.alt || t.prefix && strings.HasPrefix(f, w) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// snippetWords is how many words a snippet shows around the first match.
-const snippetWords = 8
-
-// snippet shows the first match of terms in s as written, with the
-// matched words in [brackets] and a few words either side. The index
-// holds folded text; a snippet made from it would show ه for ة and no
-// hamza, which reads as misspelt.
-func snippet(s string, terms []term) string {
-	toks := text.Tokenize(s)
-	var ws []text.Token
-	for _, tk := range toks {
-		if tk.Kind == text.Word || tk.Kind == text.Number {
-			ws = append(ws, tk)
-		}
-	}
-	hit := func(tk text.Token) bool {
-		for _, t := range terms {
-			if t.matches(tk.Key) {
-				return true
-			}
-		}
-		return false
-	}
-	first := -1
-	for i, tk := range ws {
-		if hit(tk) {
-			first = i
-			break
-		}
-	}
-	if first < 0 {
-		return ""
-	}
-	lo, hi := max(0, first-snippetWords), min(len(ws), first+snippetWords+1)
-	runes := []rune(s)
-	var b strings.Builder
-	if lo > 0 {
-		b.WriteString("…")
-	}
-	pos := ws[lo].Span.Start
-	for _, tk := range ws[lo:hi] {
-		b.WriteString(string(runes[pos:tk.Span.Start]))
-		if hit(tk) {
-			b.WriteString("[" + tk.Text + "]")
-		} else {
-			b.WriteString(tk.Text)
-		}
-		pos = tk.Span.End
-	}
-	if hi < len(ws) {
-		b.WriteString("…")
-	} else {
-		b.WriteString(string(runes[pos:]))
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
+// snippet shows the first match of terms in s as written (text.Snippet).
+func snippet(s string, terms []term) string { return text.Snippet(s, terms) }
 
 // Search finds claims, sources and articles matching query.
 func (db *DB) Search(ctx context.Context, query string, opts claimtrail.SearchOptions) ([]claimtrail.Hit, error) {

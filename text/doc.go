@@ -9,6 +9,13 @@
 // It imports only the domain package, the standard library and
 // golang.org/x/text (for NFKC).
 //
+// # Search
+//
+// SearchFold, ParseQuery and Snippet are how every store indexes text and
+// reads a query (words, "phrases", word* prefixes, proclitics), so that
+// SQLite and PostgreSQL find the same things for the same query; they live
+// here, not in one store, because the stores must not import each other.
+//
 // # Offsets
 //
 // Every offset the package returns counts code points (runes), half-open,

@@ -38,6 +38,8 @@ type ingestOptions struct {
 	Registry string
 	// Jobs is how many articles are segmented and extracted at once.
 	Jobs int
+	// Workers is how many batches are stored at once (--workers).
+	Workers int
 	// Outlet, Story and Captured override what the input says.
 	Outlet, Story string
 	Captured      time.Time
@@ -52,13 +54,15 @@ type ingestOptions struct {
 
 func newIngestCmd(g *globals) *cobra.Command {
 	var outlet, story, captured string
-	var batch int
+	var batch, workers int
 	cmd := &cobra.Command{
 		Use:   "ingest FILE|DIR|- ...",
 		Short: "Read, extract and store articles; unchanged texts are skipped",
-		Long: `Read articles (text or JSON files, directories recursively, - for standard
-input), extract their claims, link their sources and store everything in the
-database (--db or the db setting), a batch of articles per transaction.
+		Long: `Read articles (text, JSON, HTML or WARC files, directories recursively, - for
+standard input), extract their claims, link their sources and store everything
+in the database (--db or the db setting), a batch of articles per transaction.
+A WARC archive gives one version per HTML page it captured, at its WARC-Date;
+its revisit records and other captures are skipped and counted.
 
 An article is keyed by its URL, or its id when it has no URL. A text already
 stored under its key is skipped and counted as unchanged, so ingesting a
@@ -67,6 +71,9 @@ new version. An article without a capture time is stamped with the time of
 ingest. Ctrl-C stops between articles: what was read is stored whole and
 the rest is left for the next run. The jobs setting says how many articles
 are extracted at once; they are linked and stored in input order.
+--workers N stores N batches at once, each in its own transaction: worth it
+on PostgreSQL, where several processes or machines may also ingest into one
+database at the same time (an article is stored once whichever gets it first).
 
 On a terminal, a progress line on standard error shows counts, rate and
 time left. The result is a summary line (table), or the counts as one
@@ -79,7 +86,7 @@ JSON object (json, jsonl).`,
 			opts := ingestOptions{
 				Inputs: args, DB: g.cfg.DB, Format: g.cfg.Format, Quiet: g.cfg.Quiet, Jobs: g.cfg.Jobs,
 				MaxBytes: g.cfg.Limits.MaxArticleBytes, MaxClaims: g.cfg.Limits.MaxClaimsPerArticle, Lexicons: g.cfg.Lexicons, Registry: g.cfg.Registry,
-				Outlet: outlet, Story: story, Batch: batch, Stdin: g.stdin, Now: g.Now, Report: g.warn, Debugf: g.debugf,
+				Outlet: outlet, Story: story, Batch: batch, Workers: workers, Stdin: g.stdin, Now: g.Now, Report: g.warn, Debugf: g.debugf,
 			}
 			if captured != "" {
 				t, err := parseWhen(captured, g.Now(), false)
@@ -90,6 +97,9 @@ JSON object (json, jsonl).`,
 			}
 			if batch < 1 {
 				return usagef("--batch must be at least 1, got %d", batch)
+			}
+			if workers < 1 {
+				return usagef("--workers must be at least 1, got %d", workers)
 			}
 			if f, ok := g.stderr.(*os.File); ok && !g.cfg.Quiet && isTerminal(f) {
 				opts.Progress = f
@@ -103,6 +113,7 @@ JSON object (json, jsonl).`,
 	fs.StringVar(&story, "story", "", "set the story of every article to `NAME`")
 	fs.StringVar(&captured, "captured", "", "set the capture time of every article (`WHEN`: 2025-03-01T10:00:00Z, 2025-03-01)")
 	fs.IntVar(&batch, "batch", defaultBatch, "articles per transaction")
+	fs.IntVar(&workers, "workers", 1, "store `N` batches at once, each in its own transaction (for PostgreSQL; SQLite takes one writer at a time)")
 	return cmd
 }
 
@@ -126,6 +137,9 @@ type ingestSummary struct {
 	InputsFailed int  `json:"inputs_failed"`
 	Claims       int  `json:"claims"`
 	Interrupted  bool `json:"interrupted,omitempty"`
+	// Skipped counts WARC records that were captures but not articles:
+	// revisits, pages that are not HTML or not 200, pages without text.
+	Skipped int64 `json:"skipped,omitempty"`
 }
 
 func (s *ingestSummary) count(st claimtrail.SaveStatus) {
@@ -163,24 +177,42 @@ func runIngest(ctx context.Context, opts ingestOptions, w io.Writer) error {
 	}
 	defer st.Close()
 
+	// The reader and the writer both report, and write debug lines (the
+	// reader for skipped WARC records), from two goroutines to one stream.
+	var logMu sync.Mutex
 	if report := opts.Report; report != nil {
-		// The reader and the writer both report, from two goroutines.
-		var mu sync.Mutex
 		opts.Report = func(err error) {
-			mu.Lock()
-			defer mu.Unlock()
+			logMu.Lock()
+			defer logMu.Unlock()
 			report(err)
 		}
 	}
-	sum := ingestSummary{DB: opts.DB}
+	if debugf := opts.Debugf; debugf != nil {
+		opts.Debugf = func(format string, args ...any) {
+			logMu.Lock()
+			defer logMu.Unlock()
+			debugf(format, args...)
+		}
+	}
+	sum := ingestSummary{DB: redactDSN(opts.DB)}
 	var prog *progress
 	if opts.Progress != nil {
 		prog = newProgress(opts.Progress, inputBytes(opts.Inputs), opts.Now, &sum)
 	}
 	var batch []claimtrail.Record
+	var mu sync.Mutex // sum and prog, when writers share them
+	var pool *writerPool
+	if opts.Workers > 1 {
+		pool = newWriterPool(context.WithoutCancel(ctx), opts.Workers, st, &sum, prog, &mu, opts.Report)
+	}
 	flush := func(ctx context.Context) error {
 		if len(batch) == 0 {
 			return nil
+		}
+		if pool != nil {
+			err := pool.send(slices.Clone(batch))
+			batch = batch[:0]
+			return err
 		}
 		if err := saveBatch(ctx, st, batch, &sum, opts.Report); err != nil {
 			return err
@@ -208,7 +240,15 @@ func runIngest(ctx context.Context, opts ingestOptions, w io.Writer) error {
 	go func() {
 		defer close(in)
 		seq := 0
-		readErr = eachArticle(rctx, opts.Inputs, ingest.Options{MaxBytes: opts.MaxBytes, Stdin: opts.Stdin}, opts.Report,
+		ro := ingest.Options{MaxBytes: opts.MaxBytes, Stdin: opts.Stdin, Skipped: func(where, why string) {
+			mu.Lock()
+			sum.Skipped++
+			mu.Unlock()
+			if opts.Debugf != nil {
+				opts.Debugf("ingest %s: skipped (%s)", where, why)
+			}
+		}}
+		readErr = eachArticle(rctx, opts.Inputs, ro, opts.Report,
 			func(_ int, a *claimtrail.Article) error {
 				select {
 				case in <- item{seq: seq, a: a}:
@@ -256,8 +296,10 @@ func runIngest(ctx context.Context, opts ingestOptions, w io.Writer) error {
 			srcs := link(a, it.cs)
 			a.Paragraphs = nil // segmentation is cheap to redo and not stored
 			batch = append(batch, claimtrail.Record{Article: a, Claims: it.cs, Sources: srcs})
+			mu.Lock()
 			sum.Read++
 			prog.read(len(a.Text))
+			mu.Unlock()
 			if opts.Debugf != nil {
 				opts.Debugf("ingest %s (%s): %d claims, %d sources", a.Path, a.ID, len(it.cs), len(srcs))
 			}
@@ -273,6 +315,9 @@ func runIngest(ctx context.Context, opts ingestOptions, w io.Writer) error {
 	err = writeErr
 	if err == nil {
 		err = flush(wctx)
+	}
+	if perr := pool.wait(); err == nil {
+		err = perr
 	}
 	if err == nil {
 		err = readErr
@@ -366,6 +411,9 @@ func writeIngestSummary(w io.Writer, format string, s *ingestSummary) error {
 	if s.InputsFailed > 0 {
 		failed += fmt.Sprintf(", %s unreadable", plural(s.InputsFailed, "input", "inputs"))
 	}
+	if s.Skipped > 0 {
+		failed += fmt.Sprintf(", %d WARC %s skipped (revisits, not HTML, no article text; -v lists them)", s.Skipped, plural64(s.Skipped))
+	}
 	fmt.Fprintf(w, "%s read: %d added, %s, %d unchanged%s; %s stored in %s\n",
 		plural(s.Read, "article", "articles"), s.Added, plural(s.NewVersions, "new version", "new versions"),
 		s.Unchanged, failed, plural(s.Claims, "claim", "claims"), s.DB)
@@ -412,7 +460,7 @@ func inputBytes(inputs []string) int64 {
 				}
 				return nil
 			}
-			if d.IsDir() || (p != in && !slices.Contains(ingest.Extensions, strings.ToLower(filepath.Ext(p)))) {
+			if d.IsDir() || (p != in && !ingest.Wanted(p)) {
 				return nil
 			}
 			if fi, err := d.Info(); err == nil {
@@ -480,4 +528,11 @@ func (p *progress) done() {
 		return
 	}
 	fmt.Fprint(p.w, "\r\x1b[K")
+}
+
+func plural64(n int64) string {
+	if n == 1 {
+		return "record"
+	}
+	return "records"
 }

@@ -72,8 +72,8 @@ func TestIngestDefaultDB(t *testing.T) {
 	if _, err := os.Stat(env); err != nil {
 		t.Errorf("CLAIMTRAIL_DB was not used: %v", err)
 	}
-	r = cli{dir: dir}.run(t, "claims", "--db", "postgres://localhost/x")
-	if r.code != 1 || !strings.Contains(r.stderr, "postgres databases are not supported yet") {
+	r = cli{dir: dir}.run(t, "claims", "--db", "mysql://localhost/x")
+	if r.code != 1 || !strings.Contains(r.stderr, "mysql databases are not supported") {
 		t.Errorf("a database URL: %+v", r)
 	}
 }

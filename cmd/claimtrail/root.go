@@ -208,8 +208,15 @@ English news, and tracks how they change across versions and outlets.`,
 		newExtractCmd(g),
 		newIngestCmd(g), newClaimsCmd(g), newSearchCmd(g), newArticlesCmd(g), newVersionsCmd(g),
 		newSourcesCmd(g),
+		newMigrateCmd(g), newExportCmd(g), newImportCmd(g),
 		newDiffCmd(g),
+		newReportCmd(g),
+		newAuditCmd(g),
+		newServeCmd(g),
 		newCompareCmd(g),
+		newFetchCmd(g),
+		newWatchCmd(g),
+		newDemoServerCmd(g),
 	)
 	return root
 }

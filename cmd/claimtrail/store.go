@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,20 +17,24 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/postgres"
 	"github.com/claimtrail/claimtrail/sqlite"
 )
 
 // addDBFlag gives a store command --db; config.Load reads it into cfg.DB.
 func addDBFlag(cmd *cobra.Command) {
-	cmd.Flags().String("db", "", "the store: a SQLite `FILE` (default: the db setting, <user data dir>/claimtrail/claimtrail.db)")
+	cmd.Flags().String("db", "", "the store: a SQLite `FILE` or a postgres:// URL (default: the db setting, <user data dir>/claimtrail/claimtrail.db)")
 }
 
 // openStore opens the store the db setting names, creating its directory
 // on first use. Only cmd/claimtrail knows which backend a setting means.
 func openStore(ctx context.Context, db string) (claimtrail.Store, error) {
+	if postgres.IsDSN(db) {
+		return postgres.Open(ctx, db, postgres.Options{})
+	}
 	if strings.Contains(db, "://") {
 		scheme, _, _ := strings.Cut(db, "://")
-		return nil, fmt.Errorf("%w: db %q: %s databases are not supported yet; give a file path for SQLite", claimtrail.ErrConfig, db, scheme)
+		return nil, fmt.Errorf("%w: db %q: %s databases are not supported; give a file path for SQLite or a postgres:// URL", claimtrail.ErrConfig, redactDSN(db), scheme)
 	}
 	if dir := filepath.Dir(db); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -41,6 +46,16 @@ func openStore(ctx context.Context, db string) (claimtrail.Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// redactDSN hides the password of a database URL, for messages.
+func redactDSN(db string) string {
+	if u, err := url.Parse(db); err == nil && u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			return u.Redacted()
+		}
+	}
+	return db
 }
 
 // storeFormats are the formats the query commands write.
