@@ -3,7 +3,11 @@ package claimtrail
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ErrAmbiguous: a name given where one thing was wanted (a source, an
@@ -291,4 +295,43 @@ func VersionID(key, hash string) string {
 // must not be merged across articles).
 func SourceID(kind SourceKind, key, scope string) string {
 	return "s-" + ContentHash(string(kind) + "\x00" + key + "\x00" + scope)[:16]
+}
+
+// Check rejects a record that cannot be stored whole, before anything is
+// written, and fills the hash and id a reader would have given it. Every
+// Store runs it in Save; a backend may add checks of its own.
+func (rec *Record) Check() error {
+	a := rec.Article
+	if a == nil {
+		return fmt.Errorf("%w: no article", ErrInvalidInput)
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return fmt.Errorf("%w: empty text", ErrInvalidInput)
+	}
+	if !utf8.ValidString(a.Text) || strings.ContainsRune(a.Text, 0) {
+		return fmt.Errorf("%w: text is not valid UTF-8 without NUL", ErrInvalidInput)
+	}
+	if a.Hash == "" {
+		a.Hash = ContentHash(a.Text)
+	}
+	if a.ID == "" {
+		a.ID = ArticleID(a.Text)
+	}
+	n := utf8.RuneCountInString(a.Text)
+	bad := func(s Span) bool { return s.Start < 0 || s.End < s.Start || s.End > n }
+	for i, c := range rec.Claims {
+		spans := []Span{c.Content.Span, c.Cue.Span, c.Source.Span}
+		for _, v := range c.Via {
+			spans = append(spans, v.Span)
+		}
+		if slices.ContainsFunc(spans, bad) {
+			return fmt.Errorf("%w: claim %d (%s) has a span outside the text of %d characters", ErrInvalidInput, i+1, c.ID, n)
+		}
+	}
+	for _, s := range rec.Sources {
+		if s.ID == "" {
+			return fmt.Errorf("%w: a source without an id (%q)", ErrInvalidInput, s.Name)
+		}
+	}
+	return nil
 }

@@ -35,40 +35,11 @@ func (db *DB) Save(ctx context.Context, records []claimtrail.Record) ([]claimtra
 	return out, nil
 }
 
-// check rejects a record that cannot be stored whole, before anything is
-// written, and fills the hash and id a reader would have given it.
+// check runs the contract's checks and PostgreSQL's own: its text type
+// holds no NUL and no invalid UTF-8 in any field.
 func check(rec *claimtrail.Record) error {
-	a := rec.Article
-	if a == nil {
-		return fmt.Errorf("%w: no article", claimtrail.ErrInvalidInput)
-	}
-	if strings.TrimSpace(a.Text) == "" {
-		return fmt.Errorf("%w: empty text", claimtrail.ErrInvalidInput)
-	}
-	if !utf8.ValidString(a.Text) || strings.ContainsRune(a.Text, 0) {
-		return fmt.Errorf("%w: text is not valid UTF-8 without NUL", claimtrail.ErrInvalidInput)
-	}
-	if a.Hash == "" {
-		a.Hash = claimtrail.ContentHash(a.Text)
-	}
-	if a.ID == "" {
-		a.ID = claimtrail.ArticleID(a.Text)
-	}
-	n := utf8.RuneCountInString(a.Text)
-	bad := func(s claimtrail.Span) bool { return s.Start < 0 || s.End < s.Start || s.End > n }
-	for i, c := range rec.Claims {
-		spans := []claimtrail.Span{c.Content.Span, c.Cue.Span, c.Source.Span}
-		for _, v := range c.Via {
-			spans = append(spans, v.Span)
-		}
-		if slices.ContainsFunc(spans, bad) {
-			return fmt.Errorf("%w: claim %d (%s) has a span outside the text of %d characters", claimtrail.ErrInvalidInput, i+1, c.ID, n)
-		}
-	}
-	for _, s := range rec.Sources {
-		if s.ID == "" {
-			return fmt.Errorf("%w: a source without an id (%q)", claimtrail.ErrInvalidInput, s.Name)
-		}
+	if err := rec.Check(); err != nil {
+		return err
 	}
 	if f := unstorable(rec); f != "" {
 		return fmt.Errorf("%w: %s is not valid UTF-8 without NUL, which PostgreSQL text cannot hold", claimtrail.ErrInvalidInput, f)
