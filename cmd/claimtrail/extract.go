@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -77,16 +78,38 @@ func runExtract(ctx context.Context, opts extractOptions, w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("load lexicons: %w", err)
 	}
+	// Each worker also renders its article, so that writing in order is
+	// all that is left to do one at a time: encoding costs as much as
+	// extracting.
+	type rendered struct {
+		claims int
+		out    []byte
+		err    error
+	}
 	return eachArticleParallel(ctx, opts.Inputs, ingest.Options{MaxBytes: opts.MaxBytes, Stdin: opts.Stdin}, opts.Report, opts.Jobs,
-		func(a *claimtrail.Article) []claimtrail.Claim {
+		func(a *claimtrail.Article) rendered {
 			text.Segment(a)
-			return x.Extract(a)
+			cs := x.Extract(a)
+			var b bytes.Buffer
+			// n = 1: the separator between articles of a table is written
+			// below, where the order is known
+			err := writeExtracted(&b, opts.Format, 1, a, cs)
+			return rendered{claims: len(cs), out: b.Bytes(), err: err}
 		},
-		func(n int, a *claimtrail.Article, cs []claimtrail.Claim) error {
+		func(n int, a *claimtrail.Article, r rendered) error {
 			if opts.Debugf != nil {
-				opts.Debugf("extract %s (%s): %d claims", a.Path, a.ID, len(cs))
+				opts.Debugf("extract %s (%s): %d claims", a.Path, a.ID, r.claims)
 			}
-			return writeExtracted(w, opts.Format, n, a, cs)
+			if r.err != nil {
+				return r.err
+			}
+			if n > 1 && opts.Format == "table" {
+				if _, err := io.WriteString(w, "\n"); err != nil {
+					return err
+				}
+			}
+			_, err := w.Write(r.out)
+			return err
 		})
 }
 
