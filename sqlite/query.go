@@ -252,8 +252,10 @@ func (db *DB) Claims(ctx context.Context, f claimtrail.ClaimFilter) ([]claimtrai
 			m, srcArgs = append(m, "m.anonymous = ?"), append(srcArgs, *f.Anonymous)
 		}
 		if len(m) > 0 {
-			conds = append(conds, `EXISTS (SELECT 1 FROM mentions m WHERE m.version_id = c.version_id AND m.claim_seq = c.seq
-				AND m.slot = 0 AND `+strings.Join(m, " AND ")+")")
+			// driven from the mentions, whose keys and source ids are
+			// indexed: a correlated EXISTS would visit every claim
+			conds = append(conds, `(c.version_id, c.seq) IN (SELECT m.version_id, m.claim_seq FROM mentions m
+				WHERE m.slot = 0 AND `+strings.Join(m, " AND ")+")")
 			args = append(args, srcArgs...)
 		}
 		if f.Stance != "" {
