@@ -311,7 +311,7 @@ func (w *Watcher) pollFeed(ctx context.Context, u string, fs *feedState, now tim
 		listed[s] = true
 		a, known := w.arts[s]
 		if !known {
-			a = w.add(s, now, true)
+			w.add(s, now, true)
 			w.log(Event{Kind: EventListed, URL: s})
 		} else if !a.listed {
 			a.listed = true

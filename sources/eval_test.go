@@ -128,7 +128,7 @@ func TestEvalDistinctSources(t *testing.T) {
 	t.Logf("%d merges (sources named more than one way):", len(ids))
 	for _, id := range ids {
 		s, src := bySource[id], names[id]
-		t.Log(fmt.Sprintf("  %s %s [%s] in %s: %s", id, src.Name, src.Kind, strings.Join(s.articles, ","), strings.Join(s.words, " | ")))
+		t.Logf("  %s %s [%s] in %s: %s", id, src.Name, src.Kind, strings.Join(s.articles, ","), strings.Join(s.words, " | "))
 	}
 	var own []string
 	for id, s := range bySource {

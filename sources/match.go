@@ -859,7 +859,7 @@ func matchWord1(a *form, i int, b *form, j int, ka, va, kb, vb string) bool {
 
 // digitsOf returns the digits of s, "" when it has none.
 func digitsOf(s string) string {
-	if strings.IndexAny(s, "0123456789") < 0 {
+	if !strings.ContainsAny(s, "0123456789") {
 		return ""
 	}
 	return strings.Map(func(r rune) rune {
