@@ -56,20 +56,7 @@ finding).`,
 }
 
 func runAudit(ctx context.Context, opts auditOptions, w io.Writer) error {
-	format, err := reportFormat("audit", opts.Format)
-	if err != nil {
-		return err
-	}
-	scope, _, err := opts.Select.scope("audit", true)
-	if err != nil {
-		return err
-	}
-	docs, name, err := loadReportDocs(ctx, opts.Select, scope, opts.Load)
-	if err != nil {
-		return err
-	}
-	r, err := report.Build(docs, report.Options{Scope: scope, Name: name, SameSource: sameSource,
-		Compare: compareSection, CrossOutlet: crossOutletFindings})
+	r, format, err := buildReport(ctx, "audit", opts.Format, opts.Select, opts.Load, true)
 	if err != nil {
 		return err
 	}

@@ -83,6 +83,30 @@ type reportLoad struct {
 }
 
 // loadReportDocs reads the selected article versions with their claims.
+// buildReport is what report and audit share: the format checked, the
+// selection read (from files or the store) and the report built, with the
+// comparison across outlets when the articles come from several.
+func buildReport(ctx context.Context, cmd, format string, sel reportSelection, load reportLoad, all bool) (*report.Report, string, error) {
+	f, err := reportFormat(cmd, format)
+	if err != nil {
+		return nil, "", err
+	}
+	scope, _, err := sel.scope(cmd, all)
+	if err != nil {
+		return nil, "", err
+	}
+	docs, name, err := loadReportDocs(ctx, sel, scope, load)
+	if err != nil {
+		return nil, "", err
+	}
+	r, err := report.Build(docs, report.Options{Scope: scope, Name: name, SameSource: sameSource,
+		Compare: compareSection, CrossOutlet: crossOutletFindings})
+	if err != nil {
+		return nil, "", err
+	}
+	return r, f, nil
+}
+
 func loadReportDocs(ctx context.Context, s reportSelection, scope report.Scope, o reportLoad) ([]report.Doc, string, error) {
 	if scope == report.ScopeFiles {
 		docs, err := reportFileDocs(ctx, s.Files, o)
@@ -245,20 +269,7 @@ charts; no script), json and csv (one row per claim of every version).`,
 }
 
 func runReport(ctx context.Context, opts reportOptions, w io.Writer) error {
-	format, err := reportFormat("report", opts.Format)
-	if err != nil {
-		return err
-	}
-	scope, _, err := opts.Select.scope("report", false)
-	if err != nil {
-		return err
-	}
-	docs, name, err := loadReportDocs(ctx, opts.Select, scope, opts.Load)
-	if err != nil {
-		return err
-	}
-	r, err := report.Build(docs, report.Options{Scope: scope, Name: name, SameSource: sameSource,
-		Compare: compareSection, CrossOutlet: crossOutletFindings})
+	r, format, err := buildReport(ctx, "report", opts.Format, opts.Select, opts.Load, false)
 	if err != nil {
 		return err
 	}
