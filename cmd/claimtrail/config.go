@@ -44,6 +44,13 @@ func runConfig(_ context.Context, opts configOptions, w io.Writer) error {
 		return err
 	}
 	c := opts.Config
+	// a database URL's password is not for the screen or a pasted log
+	settings := c.Origins()
+	for i := range settings {
+		if db, ok := settings[i].Value.(string); ok && settings[i].Key == "db" {
+			settings[i].Value = redactDSN(db)
+		}
+	}
 	switch opts.Format {
 	case "json", "jsonl":
 		enc := json.NewEncoder(w)
@@ -51,7 +58,7 @@ func runConfig(_ context.Context, opts configOptions, w io.Writer) error {
 		if opts.Format == "json" {
 			enc.SetIndent("", "  ")
 		}
-		return enc.Encode(configReport{File: c.File, Searched: c.Searched, Settings: c.Origins()})
+		return enc.Encode(configReport{File: c.File, Searched: c.Searched, Settings: settings})
 	}
 	if c.File != "" {
 		fmt.Fprintf(w, "config file: %s\n\n", c.File)
@@ -60,7 +67,7 @@ func runConfig(_ context.Context, opts configOptions, w io.Writer) error {
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "KEY\tVALUE\tORIGIN")
-	for _, s := range c.Origins() {
+	for _, s := range settings {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Key, showValue(s.Value), s.Origin)
 	}
 	return tw.Flush()

@@ -337,3 +337,14 @@ func TestSegmentVerbose(t *testing.T) {
 		t.Errorf("verbose: %q", r.stderr)
 	}
 }
+
+// TestConfigHidesPassword: `config` shows where the store is, not the
+// password in its URL.
+func TestConfigHidesPassword(t *testing.T) {
+	for _, f := range []string{"table", "json"} {
+		r := cli{env: map[string]string{"CLAIMTRAIL_DB": "postgres://u:s3cret@db.example:5432/news"}}.run(t, "config", "-f", f)
+		if r.code != 0 || strings.Contains(r.stdout, "s3cret") || !strings.Contains(r.stdout, "db.example") {
+			t.Errorf("%s: exit %d\n%s", f, r.code, r.stdout)
+		}
+	}
+}
