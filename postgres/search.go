@@ -155,32 +155,7 @@ func (db *DB) Search(ctx context.Context, query string, opts claimtrail.SearchOp
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	for i := range hits {
-		h := &hits[i]
-		switch {
-		case h.Claim != nil:
-			h.Snippet = text.Snippet(h.Claim.Content.Text, terms)
-		case h.Source != nil:
-			h.Snippet = text.Snippet(strings.Join(append([]string{h.Source.Name}, h.Source.Aliases...), "; "), terms)
-		}
-		if h.Snippet == "" {
-			h.Snippet = h.Text
-		}
-	}
-	order := map[claimtrail.HitKind]int{claimtrail.HitClaim: 0, claimtrail.HitSource: 1, claimtrail.HitArticle: 2}
-	slices.SortStableFunc(hits, func(a, b claimtrail.Hit) int {
-		switch {
-		case a.Rank < b.Rank:
-			return -1
-		case a.Rank > b.Rank:
-			return 1
-		}
-		if c := order[a.Kind] - order[b.Kind]; c != 0 {
-			return c
-		}
-		return strings.Compare(a.Text, b.Text)
-	})
-	return hits[:min(n, len(hits))], nil
+	return text.FinishHits(hits, terms, n), nil
 }
 
 // Ranks are negated ts_rank, so that lower is better as in the SQLite

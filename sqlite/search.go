@@ -45,7 +45,6 @@ func FTSQuery(q string) string {
 }
 
 // snippet shows the first match of terms in s as written (text.Snippet).
-func snippet(s string, terms []term) string { return text.Snippet(s, terms) }
 
 // Search finds claims, sources and articles matching query.
 func (db *DB) Search(ctx context.Context, query string, opts claimtrail.SearchOptions) ([]claimtrail.Hit, error) {
@@ -87,32 +86,7 @@ func (db *DB) Search(ctx context.Context, query string, opts claimtrail.SearchOp
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	for i := range hits {
-		h := &hits[i]
-		switch {
-		case h.Claim != nil:
-			h.Snippet = snippet(h.Claim.Content.Text, terms)
-		case h.Source != nil:
-			h.Snippet = snippet(strings.Join(append([]string{h.Source.Name}, h.Source.Aliases...), "; "), terms)
-		}
-		if h.Snippet == "" {
-			h.Snippet = h.Text
-		}
-	}
-	order := map[claimtrail.HitKind]int{claimtrail.HitClaim: 0, claimtrail.HitSource: 1, claimtrail.HitArticle: 2}
-	slices.SortStableFunc(hits, func(a, b claimtrail.Hit) int {
-		switch {
-		case a.Rank < b.Rank:
-			return -1
-		case a.Rank > b.Rank:
-			return 1
-		}
-		if c := order[a.Kind] - order[b.Kind]; c != 0 {
-			return c
-		}
-		return strings.Compare(a.Text, b.Text)
-	})
-	return hits[:min(n, len(hits))], nil
+	return text.FinishHits(hits, terms, n), nil
 }
 
 type ftsRow struct {
@@ -225,7 +199,7 @@ func searchArticles(ctx context.Context, tx dbtx, fq string, terms []term, n int
 			return nil, err
 		}
 		r.Published, r.Captured = fromMicros(published), fromMicros(captured)
-		h.Snippet = snippet(h.Snippet, terms)
+		h.Snippet = text.Snippet(h.Snippet, terms)
 		h.Text, h.Article = r.Title, &r
 		out = append(out, h)
 	}

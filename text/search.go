@@ -1,8 +1,11 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/claimtrail/claimtrail"
 )
 
 // SearchWords splits folded text (Key) into the words a search index
@@ -158,4 +161,38 @@ func Snippet(s string, terms []QueryTerm) string {
 		b.WriteString(string(runes[pos:]))
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// FinishHits is the part of a search that is the same in every store:
+// each claim and source hit gets a snippet of the words the terms matched
+// (an article hit brings its own from the database), a hit with none shows
+// its text, and the hits are ordered by rank, then claims before sources
+// before articles, then by text, and cut to n.
+func FinishHits(hits []claimtrail.Hit, terms []QueryTerm, n int) []claimtrail.Hit {
+	for i := range hits {
+		h := &hits[i]
+		switch {
+		case h.Claim != nil:
+			h.Snippet = Snippet(h.Claim.Content.Text, terms)
+		case h.Source != nil:
+			h.Snippet = Snippet(strings.Join(append([]string{h.Source.Name}, h.Source.Aliases...), "; "), terms)
+		}
+		if h.Snippet == "" {
+			h.Snippet = h.Text
+		}
+	}
+	order := map[claimtrail.HitKind]int{claimtrail.HitClaim: 0, claimtrail.HitSource: 1, claimtrail.HitArticle: 2}
+	slices.SortStableFunc(hits, func(a, b claimtrail.Hit) int {
+		switch {
+		case a.Rank < b.Rank:
+			return -1
+		case a.Rank > b.Rank:
+			return 1
+		}
+		if c := order[a.Kind] - order[b.Kind]; c != 0 {
+			return c
+		}
+		return strings.Compare(a.Text, b.Text)
+	})
+	return hits[:min(n, len(hits))]
 }
