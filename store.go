@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -19,8 +20,8 @@ var ErrAmbiguous = errors.New("ambiguous")
 // the contract every storage backend (SQLite, PostgreSQL) fulfils; the
 // suite in package storetest checks it.
 //
-// A stored article is identified by its key: the URL, or the given id when
-// there is no URL (VersionKey). Each distinct text stored under a key is one
+// A stored article is identified by its key: the URL with the text's
+// language, or the given id when there is no URL (VersionKey). Each distinct text stored under a key is one
 // version, numbered from 1 in order of capture time. Implementations are
 // safe for concurrent use, also by several processes on one database.
 type Store interface {
@@ -276,12 +277,47 @@ type SourceCount struct {
 }
 
 // VersionKey is the key that ties versions of an article together: the
-// URL, or the article id when there is no URL.
+// URL, or the article id when there is no URL. The language is part of a
+// URL's key because some sites serve their Arabic and English editions at
+// one address: the English text is a translation, not a new version of the
+// Arabic one, and diffing the two would report every claim changed. The
+// suffix is set off by a space, which a URL cannot hold, so the key never
+// reads as another URL.
 func VersionKey(a *Article) string {
-	if a.URL != "" {
-		return a.URL
+	if a.URL == "" {
+		return a.ID
 	}
-	return a.ID
+	if l := keyLang(a); l != "" {
+		return a.URL + " [" + l + "]"
+	}
+	return a.URL
+}
+
+// keyLang is the edition an article's text belongs to. A text of mixed
+// scripts goes with the script most of its letters are in: a re-crawl
+// that quotes more English in an Arabic report is still the Arabic
+// article, though the share may cross DetectLang's 70%.
+func keyLang(a *Article) string {
+	switch a.Lang {
+	case LangArabic, LangEnglish:
+		return a.Lang
+	case LangMixed:
+	default:
+		return ""
+	}
+	ar, latin := 0, 0
+	for _, r := range a.Text {
+		switch {
+		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+			ar++
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		}
+	}
+	if ar > latin {
+		return LangArabic
+	}
+	return LangEnglish
 }
 
 // VersionID derives the id of one stored version from its key and text

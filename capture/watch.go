@@ -108,6 +108,9 @@ const (
 	EventUnlisted  EventKind = "unlisted"    // a feed no longer lists it; still checked
 	EventFeedError EventKind = "feed_error"
 	EventDone      EventKind = "done" // the schedule has ended for the article
+	// EventFeedTruncated: a feed listed more than MaxFeedItems items; the
+	// rest were not read. Note says how many.
+	EventFeedTruncated EventKind = "feed_truncated"
 )
 
 // Event is one thing a Watcher saw.
@@ -317,6 +320,12 @@ func (w *Watcher) pollFeed(ctx context.Context, u string, fs *feedState, now tim
 			a.listed = true
 			w.log(Event{Kind: EventListed, URL: s})
 		}
+	}
+	if n := len(feed.Items); n > w.opts.MaxFeedItems {
+		// A feed of thousands of items is a site's whole archive or a
+		// hostile one: watching all of them would flood the schedule.
+		w.log(Event{Kind: EventFeedTruncated, URL: u,
+			Note: fmt.Sprintf("the feed lists %d items; only the first %d were read", n, w.opts.MaxFeedItems)})
 	}
 	for _, s := range w.order {
 		if a := w.arts[s]; a.listed && !listed[s] {

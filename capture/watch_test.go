@@ -247,3 +247,104 @@ func FuzzSchedule(f *testing.F) {
 		}
 	})
 }
+
+// TestWatchHugeFeed polls feeds of 10,000 items in each format: the
+// watcher takes the first MaxFeedItems, says that it left the rest, and
+// does so in bounded time.
+func TestWatchHugeFeed(t *testing.T) {
+	const items = 10000
+	feeds := map[string]func(w *strings.Builder, i int){
+		"/rss.xml": func(w *strings.Builder, i int) {
+			fmt.Fprintf(w, "<item><title>Story %d</title><link>/a/%d</link><guid>/a/%d</guid></item>", i, i, i)
+		},
+		"/atom.xml": func(w *strings.Builder, i int) {
+			fmt.Fprintf(w, `<entry><title>Story %d</title><id>tag:demo,2025:%d</id><link href="/a/%d"/><updated>2025-03-01T10:00:00Z</updated></entry>`, i, i, i)
+		},
+		"/feed.json": func(w *strings.Builder, i int) {
+			if i > 0 {
+				w.WriteString(",")
+			}
+			fmt.Fprintf(w, `{"id":"%d","url":"/a/%d","title":"Story %d"}`, i, i, i)
+		},
+	}
+	wrap := map[string][2]string{
+		"/rss.xml":   {`<?xml version="1.0"?><rss version="2.0"><channel><title>Demo</title><link>/</link>`, `</channel></rss>`},
+		"/atom.xml":  {`<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Demo</title><id>tag:demo,2025:feed</id><updated>2025-03-01T10:00:00Z</updated>`, `</feed>`},
+		"/feed.json": {`{"version":"https://jsonfeed.org/version/1.1","title":"Demo","items":[`, `]}`},
+	}
+	bodies := map[string]string{}
+	for path, item := range feeds {
+		var b strings.Builder
+		b.WriteString(wrap[path][0])
+		for i := range items {
+			item(&b, i)
+		}
+		b.WriteString(wrap[path][1])
+		bodies[path] = b.String()
+	}
+	var mu sync.Mutex
+	articleHits := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if body, ok := bodies[r.URL.Path]; ok {
+			w.Write([]byte(body))
+			return
+		}
+		if strings.HasPrefix(r.URL.Path, "/a/") {
+			mu.Lock()
+			articleHits++
+			mu.Unlock()
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+
+	for _, tt := range []struct {
+		path string
+		max  int
+	}{
+		{"/rss.xml", 0}, {"/atom.xml", 0}, {"/feed.json", 0}, {"/rss.xml", 50},
+	} {
+		t.Run(fmt.Sprintf("%s max %d", tt.path, tt.max), func(t *testing.T) {
+			mu.Lock()
+			articleHits = 0
+			mu.Unlock()
+			want := tt.max
+			if want == 0 {
+				want = 200
+			}
+			var listed int
+			var notes []string
+			f := New(Options{HostInterval: -1, Timeout: 5 * time.Second})
+			w := NewWatcher(f, WatchOptions{Feeds: []string{srv.URL + tt.path}, MaxFeedItems: tt.max,
+				Log: func(e Event) {
+					switch e.Kind {
+					case EventListed:
+						listed++
+					case EventFeedTruncated:
+						notes = append(notes, e.Note)
+					case EventFeedError:
+						t.Errorf("feed error: %v", e.Err)
+					}
+				}})
+			start := time.Now()
+			w.Tick(context.Background())
+			d := time.Since(start)
+			t.Logf("%d-item feed %s: %d listed, %d fetched, in %v; %q", items, tt.path, listed, articleHits, d.Round(time.Millisecond), notes)
+			if listed != want || len(w.Articles()) != want {
+				t.Errorf("%d listed, %d watched; want %d", listed, len(w.Articles()), want)
+			}
+			mu.Lock()
+			if articleHits != want {
+				t.Errorf("%d articles fetched, want %d", articleHits, want)
+			}
+			mu.Unlock()
+			wantNote := fmt.Sprintf("the feed lists %d items; only the first %d were read", items, want)
+			if len(notes) != 1 || notes[0] != wantNote {
+				t.Errorf("notes %q, want one %q", notes, wantNote)
+			}
+			if d > 20*time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+}

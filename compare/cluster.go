@@ -22,9 +22,12 @@ type pair struct {
 // languages: content similarity is the firmer evidence. A pair joins two
 // groups only when no article would then have two claims in one group, so
 // a cluster holds at most one claim per article.
-func (c *Comparer) cluster(ds []*doc) []Cluster {
+func (c *Comparer) cluster(ds []*doc, derived []Derivation) []Cluster {
 	df := c.anchorFrequency(ds)
 	var same, cross []pair
+	// A translation's claims follow its original's, one for one: those
+	// pairs come first, whatever their words share.
+	trans := c.translationPairs(ds, derived, df)
 	for i, da := range ds {
 		for _, db := range ds[i+1:] {
 			for _, x := range da.claims {
@@ -59,7 +62,7 @@ func (c *Comparer) cluster(ds []*doc) []Cluster {
 		group[x] = i
 		members[i] = []*claimF{x}
 	}
-	for _, p := range append(same, cross...) {
+	for _, p := range slices.Concat(trans, same, cross) {
 		ga, gb := group[p.a], group[p.b]
 		if ga == gb {
 			continue
@@ -121,6 +124,72 @@ func (c *Comparer) cluster(ds []*doc) []Cluster {
 	})
 	for i := range out {
 		out[i].ID = fmt.Sprintf("c%d", i+1)
+	}
+	return out
+}
+
+// translationPairs aligns the claims of each translation with its
+// original's in order: the pairs of one source, as many as keep their
+// order, those with shared anchors preferred (a weighted longest common
+// subsequence). A translated claim shares few anchors with its original
+// when it has no names or numbers ("the difficult decisions were not
+// aimed at force"), which is why position, not content, decides here.
+func (c *Comparer) translationPairs(ds []*doc, derived []Derivation, df map[string]int) []pair {
+	var out []pair
+	for _, d := range derived {
+		if d.Kind != Translation {
+			continue
+		}
+		var a, b *doc
+		for _, x := range ds {
+			switch x.ref {
+			case d.From:
+				a = x
+			case d.Article:
+				b = x
+			}
+		}
+		if a == nil || b == nil || len(a.claims) == 0 || len(b.claims) == 0 {
+			continue
+		}
+		n, m := len(a.claims), len(b.claims)
+		w := make([][]float64, n)
+		for i, x := range a.claims {
+			w[i] = make([]float64, m)
+			for j, y := range b.claims {
+				if x.c.NestedIn != "" || y.c.NestedIn != "" || !c.sameSource(x.c.Source, y.c.Source) {
+					continue
+				}
+				w[i][j] = 1
+				if p, ok := c.crossPair(x, y, df); ok {
+					w[i][j] += p.score
+				}
+			}
+		}
+		best := make([][]float64, n+1)
+		for i := range best {
+			best[i] = make([]float64, m+1)
+		}
+		for i := n - 1; i >= 0; i-- {
+			for j := m - 1; j >= 0; j-- {
+				best[i][j] = max(best[i+1][j], best[i][j+1])
+				if w[i][j] > 0 {
+					best[i][j] = max(best[i][j], w[i][j]+best[i+1][j+1])
+				}
+			}
+		}
+		for i, j := 0, 0; i < n && j < m; {
+			switch {
+			case w[i][j] > 0 && best[i][j] == w[i][j]+best[i+1][j+1]:
+				out = append(out, pair{a: a.claims[i], b: b.claims[j], score: min(1, w[i][j]/2+0.25), cross: a.lang != b.lang,
+					ev: []string{fmt.Sprintf("translation: claim %d of %d and %d of %d, same source", i+1, n, j+1, m)}})
+				i, j = i+1, j+1
+			case best[i][j] == best[i+1][j]:
+				i++
+			default:
+				j++
+			}
+		}
 	}
 	return out
 }

@@ -39,6 +39,7 @@ type Options struct {
 	// DeriveThreshold is the least share of an article's four-word shingles
 	// found in another for it to count as derived from it; 0 means 0.4.
 	DeriveThreshold float64
+
 	// ClaimThreshold is the least Dice similarity of content words at which
 	// two claims of one language align; 0 means 0.35.
 	ClaimThreshold float64
@@ -142,13 +143,26 @@ type ArticleInfo struct {
 	Claims int    `json:"claims"`
 }
 
-// Derivation records that one article republishes another.
+// Derivation kinds.
+const (
+	Republication = "republication" // the same language, shared word runs
+	Translation   = "translation"   // another language edition at the same URL
+)
+
+// Derivation records that one article republishes or translates another.
 type Derivation struct {
 	// Article is derived from From; both are ArticleInfo ids.
 	Article string `json:"article"`
 	From    string `json:"from"`
-	// Overlap is the share of Article's shingles found in From.
+	Kind    string `json:"kind"`
+	// Overlap is, for a republication, the share of Article's shingles
+	// found in From; 1 for a translation.
 	Overlap float64 `json:"overlap"`
+	// Evidence says in words what the derivation rests on.
+	Evidence string `json:"evidence"`
+	// Aligned counts, for a translation, the claim clusters that hold a
+	// claim of each (a republication's claims are compared in Changes).
+	Aligned int `json:"aligned_clusters,omitempty"`
 	// Changes are the claim changes from From to Article that matter
 	// (diff.Result.Claims, unchanged, moved and cosmetic ones left out).
 	Changes []claimtrail.Change `json:"changes"`
@@ -319,7 +333,7 @@ func (c *Comparer) story(s *Story, ds []*doc) {
 	s.Stats.Articles = len(ds)
 	s.Derived = c.derive(ds)
 	s.Stats.Derived = len(s.Derived)
-	s.Clusters = c.cluster(ds)
+	s.Clusters = c.cluster(ds, s.Derived)
 	for _, cl := range s.Clusters {
 		if len(cl.Cells) > 1 {
 			s.Stats.Clusters++
@@ -355,6 +369,27 @@ func (c *Comparer) story(s *Story, ds []*doc) {
 		}
 	}
 	s.Stats.AlignedSame, s.Stats.AlignedCross = len(same), len(cross)
+	// A translation's claims are set against the original's through the
+	// clusters: how many of them found their counterpart.
+	for i := range s.Derived {
+		d := &s.Derived[i]
+		if d.Kind != Translation {
+			continue
+		}
+		for _, cl := range s.Clusters {
+			var in, from bool
+			for _, x := range cl.Cells {
+				if x.ClaimID == "" {
+					continue
+				}
+				in = in || x.Article == d.Article
+				from = from || x.Article == d.From
+			}
+			if in && from {
+				d.Aligned++
+			}
+		}
+	}
 	if s.Derived == nil {
 		s.Derived = []Derivation{}
 	}

@@ -236,3 +236,28 @@ func TestOrderIndependent(t *testing.T) {
 		t.Errorf("reversed input gives another result")
 	}
 }
+
+// TestTranslationAtOneURL: a site's English edition served at the URL of
+// its Arabic report is a translation of it, and its claims align with the
+// original's one for one, though the two share few words an anchor
+// could catch; the same texts at two addresses are two outlets' reports.
+func TestTranslationAtOneURL(t *testing.T) {
+	docs := load(t, filepath.Join(dir, "edition"))
+	ss := newComparer(t, "").Compare(docs)
+	if len(ss) != 1 || len(ss[0].Derived) != 1 {
+		t.Fatalf("stories %d, derived %+v", len(ss), ss[0].Derived)
+	}
+	d := ss[0].Derived[0]
+	if d.Kind != compare.Translation || d.Article != "marsad-wheat-en" || d.From != "marsad-wheat-ar" || d.Aligned != 5 {
+		t.Errorf("derivation %+v, want marsad-wheat-en translating marsad-wheat-ar with 5 clusters aligned", d)
+	}
+	for _, cl := range ss[0].Clusters {
+		if len(cl.Cells) != 2 || len(cl.Disagreements) != 0 {
+			t.Errorf("cluster %s: %d cells, disagreements %+v; want the claim and its translation, agreeing", cl.ID, len(cl.Cells), cl.Disagreements)
+		}
+	}
+	docs[1].Article.URL = "https://other.example/wheat"
+	if ss := newComparer(t, "").Compare(docs); len(ss[0].Derived) != 0 {
+		t.Errorf("two addresses: derived %+v, want none", ss[0].Derived)
+	}
+}

@@ -2,9 +2,12 @@ package compare
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/text"
 )
 
 // derive finds republications: an article most of whose four-word
@@ -52,8 +55,14 @@ func (c *Comparer) derive(ds []*doc) []Derivation {
 	}
 	var out []Derivation
 	for _, x := range best {
-		out = append(out, Derivation{Article: x.der.ref, From: x.orig.ref, Overlap: round(x.share), Changes: c.changes(x.orig, x.der), col: x.der.col})
+		out = append(out, Derivation{Article: x.der.ref, From: x.orig.ref, Kind: Republication, Overlap: round(x.share),
+			Evidence: fmt.Sprintf("%.0f%% of its four-word runs", 100*x.share), Changes: c.changes(x.orig, x.der), col: x.der.col})
 	}
+	derived := map[*doc]bool{}
+	for d := range best {
+		derived[d] = true
+	}
+	out = append(out, c.translations(ds, derived)...)
 	slices.SortFunc(out, func(a, b Derivation) int { return cmp.Compare(a.col, b.col) })
 	return out
 }
@@ -68,4 +77,64 @@ func (c *Comparer) changes(orig, der *doc) []claimtrail.Change {
 		}
 	}
 	return ch
+}
+
+// translations finds articles that another language edition of the
+// same page gives: a site that serves its Arabic and English texts at one
+// URL publishes one as the translation of the other (claimtrail stores
+// them as two articles, see claimtrail.VersionKey). Text similarity cannot
+// tell a translation from two outlets' retellings of one agency
+// statement across scripts (both share the names, numbers and order), so
+// only the address is taken as evidence. An article already found to
+// republish another is not tested.
+func (c *Comparer) translations(ds []*doc, derived map[*doc]bool) []Derivation {
+	var out []Derivation
+	seen := map[*doc]bool{}
+	for i, a := range ds {
+		for _, b := range ds[i+1:] {
+			if a.lang == b.lang || a.lang == "" || b.lang == "" || derived[a] || derived[b] || seen[a] || seen[b] {
+				continue
+			}
+			if ua, ub := pageURL(a.a.URL), pageURL(b.a.URL); ua == "" || ua != ub {
+				continue
+			}
+			der, orig := b, a
+			if translatedFirst(a, b) {
+				der, orig = a, b
+			}
+			seen[der] = true
+			out = append(out, Derivation{Article: der.ref, From: orig.ref, Kind: Translation, Overlap: 1, col: der.col,
+				Evidence: "the same URL in " + orig.lang + " and " + der.lang})
+		}
+	}
+	return out
+}
+
+// pageURL is a URL without its scheme, a leading www., a fragment and a
+// trailing slash: the forms under which one page is linked.
+func pageURL(u string) string {
+	u, _, _ = strings.Cut(u, "#")
+	for _, p := range []string{"https://", "http://"} {
+		u = strings.TrimPrefix(u, p)
+	}
+	u = strings.TrimPrefix(u, "www.")
+	return strings.TrimSuffix(u, "/")
+}
+
+// translatedFirst reports whether b is the original of a translation
+// pair: the earlier dated; on the same date, the outlet's main edition
+// (Okaz) rather than its language edition (Okaz English); else the
+// article given first.
+func translatedFirst(a, b *doc) bool {
+	if a.date != "" && b.date != "" && a.date != b.date {
+		return b.date < a.date
+	}
+	ao, bo := text.Key(a.outlet()), text.Key(b.outlet())
+	if ao != bo && bo != "" && strings.HasPrefix(ao, bo) {
+		return true
+	}
+	if ao != bo && ao != "" && strings.HasPrefix(bo, ao) {
+		return false
+	}
+	return b.col < a.col
 }

@@ -36,6 +36,9 @@ type HTMLOptions struct {
 	Path string
 }
 
+// maxHTMLDepth is how deep golang.org/x/net/html lets elements nest.
+const maxHTMLDepth = 512
+
 // maxCaptions bounds the captions taken from one page: a gallery page has
 // dozens, and they are not what the article says.
 const maxCaptions = 12
@@ -68,6 +71,12 @@ func ParseHTML(data []byte, opts HTMLOptions) (a claimtrail.Article, err error) 
 	}
 	doc, err := html.Parse(bytes.NewReader(utf))
 	if err != nil {
+		// golang.org/x/net/html gives up past 512 open elements, which
+		// bounds the time and memory of hostile nesting; its error is a
+		// bare string, so it is recognised by its text to say so plainly.
+		if strings.Contains(err.Error(), "open stack of elements exceeds") {
+			return claimtrail.Article{}, invalidf("elements nested more than %d deep: the HTML parser refuses such pages (%v)", maxHTMLDepth, err)
+		}
 		return claimtrail.Article{}, invalidf("not HTML: %v", err)
 	}
 	meta := readMeta(doc)

@@ -2,7 +2,10 @@ package ingest_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -248,5 +251,55 @@ func TestHTMLRightToLeftWithoutLang(t *testing.T) {
 	text.Segment(&a)
 	if a.Lang != claimtrail.LangArabic {
 		t.Errorf("segmentation gave Lang %q, want ar from the script", a.Lang)
+	}
+}
+
+// TestHTMLDeepNesting reads pages of deeply nested elements, block and
+// inline, around a real paragraph: past the parser's 512 levels the page
+// is refused with an error saying why, below it the paragraph is
+// extracted; either in bounded time and memory. Nested tables do not nest
+// (a <table> in a table's body closes it), so they are read.
+func TestHTMLDeepNesting(t *testing.T) {
+	body := "<p>The minister said on Monday that the road to the port would open in May, after two years of work.</p>"
+	tests := []struct {
+		tag   string
+		depth int
+		want  string // in the error; "" = extracted
+	}{
+		{"div", 10000, "nested more than 512 deep"},
+		{"b", 10000, "nested more than 512 deep"},
+		{"span", 10000, "nested more than 512 deep"},
+		{"table", 10000, ""},
+		{"div", 500, ""},
+		{"b", 500, ""},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%d %s", tt.depth, tt.tag), func(t *testing.T) {
+			page := "<html><head><title>Deep</title></head><body>" +
+				strings.Repeat("<"+tt.tag+">", tt.depth) + body + strings.Repeat("</"+tt.tag+">", tt.depth) + "</body></html>"
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			start := time.Now()
+			a, err := ingest.ParseHTML([]byte(page), ingest.HTMLOptions{Path: "deep.html"})
+			d := time.Since(start)
+			runtime.ReadMemStats(&after)
+			alloc := (after.TotalAlloc - before.TotalAlloc) >> 20
+			t.Logf("%d nested <%s>: %v, %d MiB allocated, err %v", tt.depth, tt.tag, d.Round(time.Millisecond), alloc, err)
+			if d > 10*time.Second {
+				t.Errorf("took %v", d)
+			}
+			if alloc > 512 {
+				t.Errorf("allocated %d MiB", alloc)
+			}
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tt.want == "" && !strings.Contains(a.Text, "road to the port"):
+				t.Errorf("text %q lacks the paragraph", a.Text)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want) || !errors.Is(err, claimtrail.ErrInvalidInput)):
+				t.Errorf("error %v, want an invalid-input error saying %q", err, tt.want)
+			}
+		})
 	}
 }

@@ -225,12 +225,14 @@ func saveBatch(ctx context.Context, tx pgx.Tx, records []claimtrail.Record) ([]c
 func unchanged(ctx context.Context, tx pgx.Tx, key, hash string, art int64) (claimtrail.Saved, error) {
 	var num int
 	var captured *time.Time
-	var storedID string
-	if err := tx.QueryRow(ctx, `SELECT number, captured, article_id FROM versions WHERE article = $1 AND hash = $2`, art, hash).
-		Scan(&num, &captured, &storedID); err != nil {
+	var storedID, storedVID string
+	// The stored version id, not one derived from today's key: a key
+	// rewritten by a migration keeps the ids it was stored with.
+	if err := tx.QueryRow(ctx, `SELECT id, number, captured, article_id FROM versions WHERE article = $1 AND hash = $2`, art, hash).
+		Scan(&storedVID, &num, &captured, &storedID); err != nil {
 		return claimtrail.Saved{}, err
 	}
-	return claimtrail.Saved{Status: claimtrail.Unchanged, VersionID: claimtrail.VersionID(key, hash), Version: claimtrail.Version{
+	return claimtrail.Saved{Status: claimtrail.Unchanged, VersionID: storedVID, Version: claimtrail.Version{
 		ArticleID: storedID, Key: key, Number: num, Hash: hash, Captured: utc(captured)}}, nil
 }
 

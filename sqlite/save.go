@@ -56,11 +56,13 @@ func saveOne(ctx context.Context, tx dbtx, rec *claimtrail.Record) (claimtrail.S
 	if existing {
 		var num int
 		var captured sql.NullInt64
-		var storedID string
-		err := tx.QueryRowContext(ctx, `SELECT number, captured, article_id FROM versions WHERE article = ? AND hash = ?`,
-			artID, a.Hash).Scan(&num, &captured, &storedID)
+		var storedID, storedVID string
+		// The stored version id, not one derived from today's key: a
+		// key rewritten by a migration keeps the ids it was stored with.
+		err := tx.QueryRowContext(ctx, `SELECT id, number, captured, article_id FROM versions WHERE article = ? AND hash = ?`,
+			artID, a.Hash).Scan(&storedVID, &num, &captured, &storedID)
 		if err == nil {
-			return claimtrail.Saved{Status: claimtrail.Unchanged, VersionID: vid, Version: claimtrail.Version{
+			return claimtrail.Saved{Status: claimtrail.Unchanged, VersionID: storedVID, Version: claimtrail.Version{
 				ArticleID: storedID, Key: key, Number: num, Hash: a.Hash, Captured: fromMicros(captured)}}, nil
 		}
 		if !errors.Is(err, sql.ErrNoRows) {

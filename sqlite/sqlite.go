@@ -34,14 +34,19 @@ type Options struct {
 // DB is a claimtrail.Store in one SQLite file.
 type DB struct {
 	path string
-	w    *sql.DB // writes: BEGIN IMMEDIATE
+	w    *sql.DB // writes: BEGIN IMMEDIATE; nil when read-only
 	r    *sql.DB // reads: deferred transactions, query_only
+	// readOnly is set when the file could not be opened for writing:
+	// reads work, writes fail with ErrReadOnly before touching the file.
+	readOnly bool
 }
 
 var _ claimtrail.Store = (*DB)(nil)
 
 // Open opens (creating if needed) the database file at path and brings its
-// schema up to date. The directory must exist.
+// schema up to date. The directory must exist. A file this user cannot
+// write (or whose directory it cannot write, which WAL mode needs) is
+// opened read-only: queries work, and writes fail with ErrReadOnly.
 func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file::memory:") {
 		return nil, fmt.Errorf("open store: %w: a database file is needed (an in-memory database is one per connection)", claimtrail.ErrInvalidInput)
@@ -57,6 +62,13 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	db := &DB{path: path, w: w}
 	if err := db.migrate(ctx); err != nil {
 		w.Close()
+		if errors.Is(err, ErrReadOnly) || isCantOpen(err) {
+			if ro, rerr := openReadOnly(ctx, path, busy); rerr == nil {
+				return ro, nil
+			} else if errors.Is(rerr, ErrReadOnly) {
+				return nil, fmt.Errorf("open store %s: %w", path, rerr)
+			}
+		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	r, err := sql.Open("sqlite", DSN(path, busy, false))
@@ -89,6 +101,71 @@ func DSN(path string, busy time.Duration, write bool) string {
 	return "file:" + esc + "?" + strings.Join(q, "&")
 }
 
+// openReadOnly opens an existing database that cannot be written. In WAL
+// mode even a reader needs the -shm file; when it does not exist and the
+// directory is not writable, SQLite can only read the file as immutable,
+// that is without locks. That is the last resort: another user who can
+// write the file could change it under such a reader, which may then see
+// an error or an old state, but this user could not read it at all
+// otherwise, and nothing is ever written through it.
+func openReadOnly(ctx context.Context, path string, busy time.Duration) (*DB, error) {
+	var err error
+	for _, immutable := range []bool{false, true} {
+		var r *sql.DB
+		if r, err = sql.Open("sqlite", readOnlyDSN(path, busy, immutable)); err != nil {
+			return nil, err
+		}
+		db := &DB{path: path, r: r, readOnly: true}
+		if err = db.checkMigrated(ctx); err == nil {
+			return db, nil
+		}
+		r.Close()
+		if errors.Is(err, ErrReadOnly) {
+			return nil, err
+		}
+	}
+	return nil, err
+}
+
+// readOnlyDSN is DSN for a file opened with mode=ro (and immutable=1).
+func readOnlyDSN(path string, busy time.Duration, immutable bool) string {
+	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	q := []string{
+		"mode=ro",
+		"_pragma=busy_timeout(" + strconv.FormatInt(busy.Milliseconds(), 10) + ")",
+		"_pragma=foreign_keys(1)",
+		"_txlock=deferred", "_query_only=1",
+	}
+	if immutable {
+		q = append(q, "immutable=1")
+	}
+	return "file:" + esc + "?" + strings.Join(q, "&")
+}
+
+// checkMigrated fails when a read-only database lacks migrations, which
+// could not be applied: the queries of this version would not match it.
+func (db *DB) checkMigrated(ctx context.Context) error {
+	var n int
+	if err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+		return err
+	}
+	files, err := migrations.List(migrationFS, "migrations")
+	if err != nil {
+		return err
+	}
+	if n < len(files) {
+		return &storageError{db.path, ErrReadOnly, fmt.Errorf("its schema needs %d migrations that cannot be applied", len(files)-n)}
+	}
+	return nil
+}
+
+// isCantOpen reports SQLITE_CANTOPEN (14): for an existing file, most
+// often a directory where the -wal or -shm file cannot be created.
+func isCantOpen(err error) bool {
+	var e *driver.Error
+	return errors.As(err, &e) && e.Code()&0xff == 14
+}
+
 // Path is the database file.
 func (db *DB) Path() string { return db.path }
 
@@ -98,7 +175,9 @@ func (db *DB) Close() error {
 	if db.r != nil {
 		errs = append(errs, db.r.Close())
 	}
-	errs = append(errs, db.w.Close())
+	if db.w != nil {
+		errs = append(errs, db.w.Close())
+	}
 	return errors.Join(errs...)
 }
 
@@ -171,8 +250,13 @@ func scanStrings(rows *sql.Rows, err error) ([]string, error) {
 // still surface when the busy timeout runs out or a checkpoint holds the
 // lock; the transaction is then retried a few times from the start, which
 // is safe because fn has not committed anything.
+//
+// A read-only or full database gives an error saying so (mapWriteErr).
 func (db *DB) write(ctx context.Context, fn func(tx dbtx) error) error {
-	return retryBusy(ctx, func() error { return db.tryWrite(ctx, fn) })
+	if db.readOnly {
+		return &storageError{db.path, ErrReadOnly, errors.New("the file or its directory is not writable")}
+	}
+	return db.mapWriteErr(retryBusy(ctx, func() error { return db.tryWrite(ctx, fn) }))
 }
 
 // retryBusy runs try until it succeeds, fails with something other than

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -84,5 +85,44 @@ func TestFTSQuery(t *testing.T) {
 		if got := sqlite.FTSQuery(tt.in); got != tt.want {
 			t.Errorf("FTSQuery(%q) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestKeyLanguageMigration opens a database as an older claimtrail left it
+// (article keys without their language) and checks that migration 0002
+// gives each URL key its language, so that saving the same text again is
+// "unchanged" under the stored version id rather than a second article.
+func TestKeyLanguageMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	body := "Story\n\nThe mayor said the bridge will open."
+	a := &claimtrail.Article{ID: "a1", URL: "https://example.test/bridge", Lang: "en", Title: "Story", Text: body}
+	db := open(t, path)
+	saved, err := db.Save(ctx, []claimtrail.Record{{Article: a}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`UPDATE articles SET key = 'https://example.test/bridge'`, `DELETE FROM schema_migrations WHERE version >= 2`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+
+	db = open(t, path)
+	again, err := db.Save(ctx, []claimtrail.Record{{Article: &claimtrail.Article{ID: "a1", URL: a.URL, Lang: "en", Title: "Story", Text: body}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again[0].Status != claimtrail.Unchanged || again[0].VersionID != saved[0].VersionID || again[0].Version.Key != a.URL+" [en]" {
+		t.Errorf("after the migration: %+v, want unchanged %s", again[0], saved[0].VersionID)
+	}
+	if arts, err := db.Articles(ctx, claimtrail.ArticleFilter{}); err != nil || len(arts) != 1 {
+		t.Errorf("articles: %d, %v", len(arts), err)
 	}
 }

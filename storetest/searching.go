@@ -96,7 +96,7 @@ func testSearch(t *testing.T, b Backend) {
 	}
 	hs := search(t, s, "اكد", claimtrail.HitClaim)
 	for _, h := range hs {
-		if h.Claim == nil || h.Article == nil || h.Article.Key != "https://example.test/border" || h.Claim.Source.Mention == "" ||
+		if h.Claim == nil || h.Article == nil || h.Article.Key != "https://example.test/border [ar]" || h.Claim.Source.Mention == "" ||
 			!strings.Contains(h.Snippet, "[") {
 			t.Errorf("claim hit lacks its claim, article or snippet: %+v", h)
 		}

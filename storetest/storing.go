@@ -74,8 +74,8 @@ func testRoundTrip(t *testing.T, b Backend) {
 	c2.Implicit = true
 
 	saved := save(t, s, d.rec)
-	if saved[0].Status != claimtrail.Added || saved[0].Version.Number != 1 || saved[0].Version.Key != a.URL ||
-		saved[0].VersionID != claimtrail.VersionID(a.URL, a.Hash) {
+	if saved[0].Status != claimtrail.Added || saved[0].Version.Number != 1 || saved[0].Version.Key != a.URL+" [ar]" ||
+		saved[0].VersionID != claimtrail.VersionID(claimtrail.VersionKey(a), a.Hash) {
 		t.Errorf("saved = %+v", saved[0])
 	}
 	got, err := s.Article(ctx, a.URL)
@@ -111,7 +111,7 @@ func testRoundTrip(t *testing.T, b Backend) {
 		t.Fatalf("claims query: %+v", cs)
 	}
 	ref := cs[0].Article
-	if ref.VersionID != saved[0].VersionID || ref.ID != "rt-1" || ref.Key != a.URL || ref.Version != 1 || ref.URL != a.URL ||
+	if ref.VersionID != saved[0].VersionID || ref.ID != "rt-1" || ref.Key != a.URL+" [ar]" || ref.Version != 1 || ref.URL != a.URL ||
 		ref.Outlet != "الجزيرة" || ref.Story != "قصة" || ref.Title != "عنوان" || !ref.Published.Equal(a.Published) || !ref.Captured.Equal(a.Captured) {
 		t.Errorf("article ref: %+v", ref)
 	}
@@ -228,7 +228,7 @@ func testVersions(t *testing.T, b Backend) {
 		}
 		for i, v := range vs {
 			want := []claimtrail.Record{v1, v2, v3}[i].Article
-			if v.Number != i+1 || v.Hash != want.Hash || !v.Captured.Equal(want.Captured) || v.Key != url || v.ArticleID != "story-1" {
+			if v.Number != i+1 || v.Hash != want.Hash || !v.Captured.Equal(want.Captured) || v.Key != url+" [en]" || v.ArticleID != "story-1" {
 				t.Errorf("Versions(%q)[%d] = %+v", ref, i, v)
 			}
 		}
@@ -267,6 +267,18 @@ func testVersions(t *testing.T, b Backend) {
 	}
 	if vs, err := s.Versions(ctx, "memo"); err != nil || len(vs) != 2 {
 		t.Errorf("memo versions: %+v, %v", vs, err)
+	}
+	// A site's other edition at the same URL is another article (a
+	// translation), not a version: its key carries its language.
+	tr := newDoc("story-ar", url, "Daily Tide", "port", "ar", "قصة\n\nقال رئيس البلدية إن النسخة صامدة.", day("2025-06-04")).rec
+	if sv := save(t, s, tr)[0]; sv.Status != claimtrail.Added || sv.Version.Number != 1 || sv.Version.Key != url+" [ar]" {
+		t.Errorf("the Arabic edition at the same URL: %+v", sv)
+	}
+	if vs, err := s.Versions(ctx, url+" [en]"); err != nil || len(vs) != 3 {
+		t.Errorf("the English article after its translation: %+v, %v", vs, err)
+	}
+	if _, err := s.Versions(ctx, url); !errors.Is(err, claimtrail.ErrAmbiguous) {
+		t.Errorf("the bare URL of two editions: %v, want ErrAmbiguous", err)
 	}
 }
 

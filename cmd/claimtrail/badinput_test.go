@@ -48,6 +48,10 @@ func TestBadInputs(t *testing.T) {
 	zw.Write([]byte("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 999999999\r\n\r\n"))
 	zw.Write(bytes.Repeat([]byte{0}, 64<<20)) // 64 MiB of zeros in a few KiB
 	zw.Close()
+	nested := func(tag string) []byte {
+		return []byte("<html><body>" + strings.Repeat("<"+tag+">", 10000) +
+			"<p>The minister said on Monday that the road would open in May.</p>" + strings.Repeat("</"+tag+">", 10000) + "</body></html>")
+	}
 	long := append(append([]byte(`{"text": "`), bytes.Repeat([]byte("a"), 3<<20)...), []byte("\"}\n")...)
 
 	tests := []struct {
@@ -64,6 +68,8 @@ func TestBadInputs(t *testing.T) {
 		{"malformed JSON line", write("broken.jsonl", []byte(`{"text": "x`+"\n")), nil, exitFailure, "invalid JSON"},
 		{"gzip bomb as WARC", write("bomb.warc.gz", bomb.Bytes()), map[string]string{"CLAIMTRAIL_LIMITS_MAX_ARTICLE_BYTES": "1MiB"}, exitFailure, "bomb.warc.gz"},
 		{"truncated WARC", write("cut.warc", []byte("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nshort")), nil, exitFailure, "cut.warc"},
+		{"10,000 nested <div>", write("deep-div.html", nested("div")), nil, exitFailure, "nested more than 512 deep"},
+		{"10,000 nested <b>", write("deep-b.html", nested("b")), nil, exitFailure, "nested more than 512 deep"},
 		{"a setting of the wrong type", write("ok.txt", []byte("Title\n\nThe minister said it was over.\n")), map[string]string{"CLAIMTRAIL_JOBS": "many"}, exitFailure, "CLAIMTRAIL_JOBS"},
 	}
 	for _, tt := range tests {

@@ -131,10 +131,10 @@ func (v *compareView) table(w io.Writer) error {
 		}
 		b.WriteString("\nDERIVED\n")
 		if len(s.Derived) == 0 {
-			b.WriteString("  (no article republishes another)\n")
+			b.WriteString("  (no article republishes or translates another)\n")
 		}
 		for _, d := range s.Derived {
-			fmt.Fprintf(&b, "  [%d] ← [%d]  %.0f%% of its shingles; %s\n", col[d.Article], col[d.From], 100*d.Overlap, changeKinds(d.Changes))
+			fmt.Fprintf(&b, "  %s\n", derivationLine(&d, col))
 			for _, c := range d.Changes {
 				o, n := c.Old, c.New
 				switch {
@@ -210,9 +210,9 @@ func (v *compareView) markdown(w io.Writer) error {
 			fmt.Fprintf(&b, "%d. **%s** (%s, %s) %s\n", a.Index+1, mdCell(a.Outlet), a.Lang, dayOf(a.Date), mdCell(a.Title))
 		}
 		if len(s.Derived) > 0 {
-			b.WriteString("\n### Republished\n\n")
+			b.WriteString("\n### Republished or translated\n\n")
 			for _, d := range s.Derived {
-				fmt.Fprintf(&b, "- [%d] republishes [%d] (%.0f%% of its shingles): %s\n", col[d.Article], col[d.From], 100*d.Overlap, changeKinds(d.Changes))
+				fmt.Fprintf(&b, "- %s\n", mdCell(derivationLine(&d, col)))
 			}
 		}
 		b.WriteString("\n### Claims by outlet\n\n| cluster |")
@@ -302,7 +302,11 @@ func (v *compareView) html(w io.Writer) error {
 		hs := htmlStory{Story: &s}
 		for _, d := range s.Derived {
 			a, f := s.Articles[col[d.Article]-1], s.Articles[col[d.From]-1]
-			hs.Republished = append(hs.Republished, fmt.Sprintf("%s republishes %s (%.0f%% of its shingles): %s", a.Outlet, f.Outlet, 100*d.Overlap, changeKinds(d.Changes)))
+			verb := "republishes"
+			if d.Kind == compare.Translation {
+				verb = "translates"
+			}
+			hs.Republished = append(hs.Republished, fmt.Sprintf("%s %s %s (%s)", a.Outlet, verb, f.Outlet, derivationLine(&d, col)))
 		}
 		for ci := range s.Clusters {
 			c := s.Clusters[ci]
@@ -319,4 +323,12 @@ func (v *compareView) html(w io.Writer) error {
 		data = append(data, hs)
 	}
 	return compareHTML.Execute(w, data)
+}
+
+// derivationLine says what a derivation rests on and what it changed.
+func derivationLine(d *compare.Derivation, col map[string]int) string {
+	if d.Kind == compare.Translation {
+		return fmt.Sprintf("[%d] translates [%d]: %s; %d claim clusters hold both", col[d.Article], col[d.From], d.Evidence, d.Aligned)
+	}
+	return fmt.Sprintf("[%d] republishes [%d]: %s; %s", col[d.Article], col[d.From], d.Evidence, changeKinds(d.Changes))
 }

@@ -108,7 +108,7 @@ func TestCompareStoredStory(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"== story qamar  (given)", "6 articles", "[3] ← [1]", "source_differs", "numbers_differ", "unattributed"} {
+	for _, want := range []string{"== story qamar  (given)", "6 articles", "[3] republishes [1]", "source_differs", "numbers_differ", "unattributed"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("lacks %q:\n%s", want, r.stdout)
 		}

@@ -124,7 +124,7 @@ func TestMigrate(t *testing.T) {
 			dsn := db(t)
 			for range 2 {
 				r := cli{}.run(t, "migrate", "--db", dsn)
-				if r.code != 0 || !strings.Contains(r.stdout, "is up to date: 1 migrations applied (0001_init.sql)") {
+				if r.code != 0 || !strings.Contains(r.stdout, "is up to date: 2 migrations applied (0001_init.sql, 0002_key_language.sql)") {
 					t.Fatalf("migrate: %+v", r)
 				}
 			}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/claimtrail/claimtrail/ingest"
 )
@@ -46,18 +47,25 @@ func Write(w io.Writer, n int, bases []string) error {
 		return fmt.Errorf("no base texts")
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	var sentences []string
+	// Sentences are borrowed within a script only: an Arabic article with
+	// English sentences in it could read as English, and a new version
+	// of an article in another language is another article (a
+	// translation, see claimtrail.VersionKey), not what a re-crawl gives.
+	sentences := map[bool][]string{}
 	for _, t := range bases {
+		ar := arabic(t)
 		for _, p := range strings.Split(t, "\n") {
 			for _, s := range strings.SplitAfter(p, ". ") {
 				if len(s) > 40 {
-					sentences = append(sentences, strings.TrimSpace(s))
+					sentences[ar] = append(sentences[ar], strings.TrimSpace(s))
 				}
 			}
 		}
 	}
-	if len(sentences) == 0 {
-		sentences = []string{"No sentence."}
+	for _, ar := range []bool{false, true} {
+		if len(sentences[ar]) == 0 {
+			sentences[ar] = []string{"No sentence."}
+		}
 	}
 	names := [][2]string{{"سمير حداد", "خالد العمري"}, {"ليلى منصور", "هدى الشامي"}, {"Samir Haddad", "Karim Nasser"},
 		{"Layla Mansour", "Rana Aziz"}, {"يحيى رسول", "عمر الجبوري"}, {"Omar Saleh", "Tariq Hamdan"}}
@@ -76,9 +84,10 @@ func Write(w io.Writer, n int, bases []string) error {
 		}
 		body := append([]string{}, paras[1:]...)
 		rng.Shuffle(len(body), func(a, b int) { body[a], body[b] = body[b], body[a] })
+		pool := sentences[arabic(bases[id%len(bases)])]
 		for range 1 + rng.IntN(3) {
 			k := rng.IntN(len(body) + 1)
-			body = append(body[:k], append([]string{sentences[rng.IntN(len(sentences))]}, body[k:]...)...)
+			body = append(body[:k], append([]string{pool[rng.IntN(len(pool))]}, body[k:]...)...)
 		}
 		text := paras[0] + "\n\n" + strings.Join(body, "\n\n") + fmt.Sprintf("\n\n(%d)", i)
 		for _, nm := range names {
@@ -99,4 +108,18 @@ func Write(w io.Writer, n int, bases []string) error {
 		}
 	}
 	return nil
+}
+
+// arabic reports whether most letters of s are Arabic.
+func arabic(s string) bool {
+	ar, other := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Arabic, r):
+			ar++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return ar > other
 }
