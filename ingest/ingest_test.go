@@ -73,6 +73,10 @@ func TestFormats(t *testing.T) {
 			{id: "l2", lang: "ar"},
 			{id: "l3", url: "https://example.org/water"},
 		}},
+		{"a date field stands for published, which wins when both are given", []string{td("date-field.jsonl")}, []want{
+			{id: "d1", published: time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC)},
+			{id: "d2", published: time.Date(2026, 1, 11, 0, 0, 0, 0, time.UTC)},
+		}},
 		{"NDJSON with CRLF", []string{td("lines.ndjson")}, []want{{id: "n1", text: "A spokesman said the talks would continue."}}},
 		{"directory walk: sorted, extensions, hidden and gold skipped", []string{td("tree")}, []want{
 			{path: td("tree/a/first.txt"), title: "First file in the tree"},

@@ -22,7 +22,7 @@ const formatSniffed Format = "json?"
 
 // Fields are the JSON fields a record may carry; others are ignored so
 // that records exported by other tools can be read as they are.
-var Fields = []string{"id", "text", "file", "title", "url", "outlet", "lang", "published", "captured", "story", "byline"}
+var Fields = []string{"id", "text", "file", "title", "url", "outlet", "lang", "published", "date", "captured", "story", "byline"}
 
 // decodeLines reads JSON lines: one object per line, blank lines skipped.
 // Each line is limited to MaxBytes on its own, so a file may hold any
@@ -305,6 +305,12 @@ func objectArticle(name string, raw json.RawMessage, limit int64) (claimtrail.Ar
 	}
 	if a.Published, err = rec.time("published"); err != nil {
 		return a, err
+	}
+	// Scraped corpora often call the publication date "date".
+	if _, ok := rec["published"]; !ok {
+		if a.Published, err = rec.time("date"); err != nil {
+			return a, err
+		}
 	}
 	if a.Captured, err = rec.time("captured"); err != nil {
 		return a, err
