@@ -53,6 +53,9 @@ func TestBadInputs(t *testing.T) {
 			"<p>The minister said on Monday that the road would open in May.</p>" + strings.Repeat("</"+tag+">", 10000) + "</body></html>")
 	}
 	long := append(append([]byte(`{"text": "`), bytes.Repeat([]byte("a"), 3<<20)...), []byte("\"}\n")...)
+	// A 100 MiB line with the default limit (16 MiB): refused after
+	// reading past the limit, not after holding the whole line.
+	huge := append(append([]byte(`{"text": "`), bytes.Repeat([]byte("a"), 100<<20)...), []byte("\"}\n")...)
 
 	tests := []struct {
 		name string
@@ -65,6 +68,7 @@ func TestBadInputs(t *testing.T) {
 		{"empty file", write("empty.txt", nil), nil, exitFailure, "empty"},
 		{"binary file", write("bin.txt", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2}), nil, exitFailure, "binary"},
 		{"a line over the limit", write("long.jsonl", long), map[string]string{"CLAIMTRAIL_LIMITS_MAX_ARTICLE_BYTES": "1MiB"}, exitFailure, "larger than the limit"},
+		{"a 100 MiB single line", write("huge.jsonl", huge), nil, exitFailure, "larger than the limit"},
 		{"malformed JSON line", write("broken.jsonl", []byte(`{"text": "x`+"\n")), nil, exitFailure, "invalid JSON"},
 		{"gzip bomb as WARC", write("bomb.warc.gz", bomb.Bytes()), map[string]string{"CLAIMTRAIL_LIMITS_MAX_ARTICLE_BYTES": "1MiB"}, exitFailure, "bomb.warc.gz"},
 		{"truncated WARC", write("cut.warc", []byte("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nshort")), nil, exitFailure, "cut.warc"},

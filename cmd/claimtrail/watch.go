@@ -116,7 +116,7 @@ func runWatch(ctx context.Context, opts watchOptions, w io.Writer) error {
 		Log: func(e capture.Event) {
 			at := e.At.UTC().Format(time.RFC3339)
 			switch e.Kind {
-			case capture.EventNew, capture.EventVersion:
+			case capture.EventNew, capture.EventVersion, capture.EventFeedTruncated:
 				logf("%s %-11s %s: %s", at, e.Kind, e.URL, e.Note)
 			case capture.EventGone, capture.EventError, capture.EventFeedError:
 				logf("%s %-11s %s: %v", at, e.Kind, e.URL, e.Err)
