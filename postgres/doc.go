@@ -22,4 +22,9 @@
 // The schema lives in migrations/ as numbered SQL files, applied in order,
 // each in its own transaction under an advisory lock, and recorded in
 // schema_migrations.
+//
+// The queries it shares with the SQLite store (filters, columns, reading
+// rows, every method but Save and Close) are in internal/sqlstore, so that
+// the two cannot drift apart; this package gives them its dialect,
+// transactions and locks, and keeps Save, with its batches, to itself.
 package postgres

@@ -14,6 +14,7 @@ import (
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/internal/migrations"
+	"github.com/claimtrail/claimtrail/internal/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -37,11 +38,19 @@ type Options struct {
 }
 
 // DB is a claimtrail.Store in a PostgreSQL database (in the schema the
-// connection's search_path names first).
+// connection's search_path names first). Its methods but Save and
+// Close, and Redirects and AddRedirects, are those of internal/sqlstore,
+// shared with the SQLite store, in this store's dialect and transactions.
 type DB struct {
+	*reader
+
 	pool    *pgxpool.Pool
 	retries int
 }
+
+// reader is sqlstore.Store under a name that keeps the embedded field
+// unexported: only its methods are DB's.
+type reader = sqlstore.Store
 
 var _ claimtrail.Store = (*DB)(nil)
 
@@ -76,6 +85,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	db := &DB{pool: pool, retries: DefaultRetries}
+	db.reader = sqlstore.New(&dialect, db.readShared, db.writeShared)
 	if opts.Retries > 0 {
 		db.retries = opts.Retries
 	}

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -13,15 +12,14 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/internal/sqlstore"
 	"github.com/claimtrail/claimtrail/text"
 )
 
 // Save stores the records in one transaction: each whole, or none.
 func (db *DB) Save(ctx context.Context, records []claimtrail.Record) ([]claimtrail.Saved, error) {
-	for i := range records {
-		if err := check(&records[i]); err != nil {
-			return nil, fmt.Errorf("save: record %d: %w", i+1, err)
-		}
+	if err := sqlstore.CheckRecords(records, check); err != nil {
+		return nil, fmt.Errorf("save: %w", err)
 	}
 	var out []claimtrail.Saved
 	err := db.write(ctx, func(tx pgx.Tx) error {
@@ -71,7 +69,7 @@ func unstorable(rec *claimtrail.Record) string {
 		if bad(c.ID, c.ArticleID, string(c.Type), c.Cue.Text, c.Cue.Lemma, string(c.Cue.Class), string(c.Cue.Stance), c.Content.Text, c.NestedIn) {
 			return "claim " + c.ID
 		}
-		for _, m := range append([]claimtrail.Mention{c.Source}, c.Via...) {
+		for _, m := range sqlstore.Mentions(c) {
 			if bad(m.Mention, m.Name, string(m.Kind), m.Role, m.ResolvedFrom, m.SourceID) || bad(m.Aliases...) {
 				return "a mention of claim " + c.ID
 			}
@@ -302,32 +300,21 @@ func insertVersion(ctx context.Context, tx pgx.Tx, rec *claimtrail.Record, art i
 	// Mentions linked to a source the record did not carry keep the link
 	// with what the mention says of the source.
 	for _, c := range rec.Claims {
-		for _, m := range append([]claimtrail.Mention{c.Source}, c.Via...) {
+		for _, m := range sqlstore.Mentions(c) {
 			if m.SourceID == "" {
 				continue
 			}
 			if _, ok := ids[m.SourceID]; ok {
 				continue
 			}
-			name := m.Name
-			if name == "" {
-				name = m.Mention
-			}
-			id, err := upsertSource(ctx, tx, claimtrail.Source{ID: m.SourceID, Name: name, Kind: m.Kind, Anonymous: m.Anonymous})
+			id, err := upsertSource(ctx, tx, sqlstore.MentionSource(m))
 			if err != nil {
 				return claimtrail.Saved{}, err
 			}
 			ids[m.SourceID] = id
 		}
 	}
-	var slStart, slEnd any
-	if a.SourceLineSpan != nil {
-		slStart, slEnd = a.SourceLineSpan.Start, a.SourceLineSpan.End
-	}
-	date := a.Published
-	if date.IsZero() {
-		date = a.Captured
-	}
+	slStart, slEnd := sqlstore.SpanArgs(a.SourceLineSpan)
 	var b pgx.Batch
 	b.Queue(`UPDATE articles SET outlet_id = coalesce($1, outlet_id), story_id = coalesce($2, story_id) WHERE id = $3`,
 		nullID(outlet), nullID(story), art)
@@ -335,8 +322,8 @@ func insertVersion(ctx context.Context, tx pgx.Tx, rec *claimtrail.Record, art i
 		byline, path, text, published, captured, date, source_line, source_line_start, source_line_end, credits, chrome, claim_count, tsv)
 		VALUES ($1, $2, 0, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb, $20::jsonb, $21, $22::tsvector)`,
 		vid, art, a.ID, a.Hash, a.URL, a.Outlet, a.Story, a.Lang, a.Title, a.Byline, a.Path, a.Text,
-		ts(a.Published), ts(a.Captured), ts(date), list(a.SourceLine), slStart, slEnd,
-		jsonOrNil(a.Credits), jsonOrNil(a.Chrome), len(rec.Claims), tsvector(a.Title+"\n"+a.Text))
+		ts(a.Published), ts(a.Captured), ts(sqlstore.Date(a)), list(a.SourceLine), slStart, slEnd,
+		sqlstore.JSON(a.Credits), sqlstore.JSON(a.Chrome), len(rec.Claims), tsvector(a.Title+"\n"+a.Text))
 	for seq, c := range rec.Claims {
 		b.Queue(`INSERT INTO claims (version_id, seq, id, article_id, type, cue_text, cue_lemma, cue_class,
 			stance, negated, cue_start, cue_end, content, content_start, content_end, paragraph, sentence, nested_in, implicit, tsv)
@@ -344,14 +331,12 @@ func insertVersion(ctx context.Context, tx pgx.Tx, rec *claimtrail.Record, art i
 			vid, seq, c.ID, c.ArticleID, string(c.Type), c.Cue.Text, c.Cue.Lemma, string(c.Cue.Class),
 			string(c.Cue.Stance), c.Cue.Negated, c.Cue.Span.Start, c.Cue.Span.End, c.Content.Text, c.Content.Span.Start,
 			c.Content.Span.End, c.Paragraph, c.Sentence, c.NestedIn, c.Implicit, tsvector(c.Content.Text))
-		for slot, m := range append([]claimtrail.Mention{c.Source}, c.Via...) {
-			var sid, rs, re any
+		for slot, m := range sqlstore.Mentions(c) {
+			var sid any
 			if m.SourceID != "" {
 				sid = ids[m.SourceID]
 			}
-			if m.RoleSpan != nil {
-				rs, re = m.RoleSpan.Start, m.RoleSpan.End
-			}
+			rs, re := sqlstore.SpanArgs(m.RoleSpan)
 			b.Queue(`INSERT INTO mentions (version_id, claim_seq, slot, mention, name, mention_key, name_key,
 				kind, anonymous, role, resolved_from, aliases, source_id, span_start, span_end, role_start, role_end)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
@@ -474,7 +459,7 @@ func upsertSource(ctx context.Context, tx pgx.Tx, s claimtrail.Source) (string, 
 // sourceChanges is what s adds to the stored source cur: the roles and
 // aliases it would have, and whether they are the ones it has.
 func sourceChanges(cur sourceRow, s claimtrail.Source) (roles []string, aliases []alias, same bool) {
-	roles = union(cur.roles, s.Roles)
+	roles = sqlstore.Union(cur.roles, s.Roles)
 	more := s.Aliases
 	if s.Name != "" && text.Key(s.Name) != text.Key(cur.name) {
 		more = append(slices.Clone(more), s.Name)
@@ -588,6 +573,17 @@ func insertAliases(ctx context.Context, tx pgx.Tx, id string, aliases []alias) e
 	return err
 }
 
+// reindexSource rewrites the search vector of a source from its name and
+// aliases.
+func reindexSource(ctx context.Context, tx pgx.Tx, id string) error {
+	r, err := loadSourceRow(ctx, tx, id, false)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `UPDATE sources SET tsv = $1::tsvector WHERE id = $2`, sourceVector(r.name, r.aliases), id)
+	return err
+}
+
 // sourceVector is the search vector of a source: its name and aliases,
 // one per line, as the SQLite store indexes them.
 func sourceVector(name string, aliases []alias) string {
@@ -596,16 +592,6 @@ func sourceVector(name string, aliases []alias) string {
 		parts = append(parts, a.text)
 	}
 	return tsvector(strings.Join(parts, "\n"))
-}
-
-func union(a, b []string) []string {
-	out := slices.Clone(a)
-	for _, x := range b {
-		if !slices.Contains(out, x) {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 func nullID(id int64) any {
@@ -633,29 +619,6 @@ func utc(t *time.Time) time.Time {
 // list stores an empty list as NULL, so it reads back as nil.
 func list(v []string) any {
 	if len(v) == 0 {
-		return nil
-	}
-	return v
-}
-
-// jsonOrNil stores an empty list as NULL.
-func jsonOrNil[T any](v []T) any {
-	if len(v) == 0 {
-		return nil
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil
-	}
-	return string(b)
-}
-
-func fromJSON[T any](s *string) []T {
-	if s == nil || *s == "" {
-		return nil
-	}
-	var v []T
-	if json.Unmarshal([]byte(*s), &v) != nil {
 		return nil
 	}
 	return v

@@ -1,20 +1,12 @@
 package postgres
 
 import (
-	"context"
-	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
-
-	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/internal/sqlstore"
 	"github.com/claimtrail/claimtrail/text"
 )
-
-// defaultHits is the number of hits when SearchOptions.Limit is zero.
-const defaultHits = 50
 
 // PostgreSQL's bounds on a tsvector: positions run to 16383, a lexeme keeps
 // at most 256 positions and 2047 bytes, and all lexemes together 1 MiB.
@@ -114,149 +106,19 @@ func TSQuery(q string) string {
 	return strings.Join(out, " & ")
 }
 
-// Search finds claims, sources and articles matching query.
-func (db *DB) Search(ctx context.Context, query string, opts claimtrail.SearchOptions) ([]claimtrail.Hit, error) {
-	terms := text.ParseQuery(query)
-	tq := TSQuery(query)
-	if tq == "" {
-		return nil, fmt.Errorf("search: %w: %q has no word to look for", claimtrail.ErrInvalidInput, query)
-	}
-	n := opts.Limit
-	if n <= 0 {
-		n = defaultHits
-	}
-	want := func(k claimtrail.HitKind) bool { return len(opts.Kinds) == 0 || slices.Contains(opts.Kinds, k) }
-	var hits []claimtrail.Hit
-	err := db.read(ctx, func(tx pgx.Tx) error {
-		hits = hits[:0]
-		if want(claimtrail.HitClaim) {
-			h, err := searchClaims(ctx, tx, tq, n)
-			if err != nil {
-				return err
-			}
-			hits = append(hits, h...)
-		}
-		if want(claimtrail.HitSource) {
-			h, err := searchSources(ctx, tx, tq, n)
-			if err != nil {
-				return err
-			}
-			hits = append(hits, h...)
-		}
-		if want(claimtrail.HitArticle) {
-			h, err := searchArticles(ctx, tx, tq, terms, n)
-			if err != nil {
-				return err
-			}
-			hits = append(hits, h...)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	return text.FinishHits(hits, terms, n), nil
-}
-
 // Ranks are negated ts_rank, so that lower is better as in the SQLite
 // store (whose bm25 scores are negative too), with the rank divided by the
 // log of the text's length (normalisation 1), which orders hits of one kind
 // much as bm25 does; across kinds the two scales differ.
-
-func searchClaims(ctx context.Context, tx pgx.Tx, tq string, n int) ([]claimtrail.Hit, error) {
-	rows, err := tx.Query(ctx, `SELECT c.rid, -ts_rank(c.tsv, q, 1) AS rank
+var fullText = sqlstore.FullText{
+	Query: TSQuery,
+	Claims: `SELECT c.rid, -ts_rank(c.tsv, q, 1) AS rank
 		FROM claims c JOIN articles a ON a.latest_version = c.version_id, CAST($1 AS tsquery) q
-		WHERE c.tsv @@ q ORDER BY rank, c.rid LIMIT $2`, tq, n)
-	if err != nil {
-		return nil, err
-	}
-	type hit struct {
-		rid  int64
-		rank float64
-	}
-	hs, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (hit, error) {
-		var h hit
-		return h, r.Scan(&h.rid, &h.rank)
-	})
-	if err != nil || len(hs) == 0 {
-		return nil, err
-	}
-	rids := make([]int64, len(hs))
-	for i, h := range hs {
-		rids[i] = h.rid
-	}
-	crs, err := selectClaims(ctx, tx, `WHERE c.rid = ANY($1)`, []any{rids})
-	if err != nil {
-		return nil, err
-	}
-	byRID := map[int64]*claimRow{}
-	for i := range crs {
-		byRID[crs[i].rid] = &crs[i]
-	}
-	var out []claimtrail.Hit
-	for _, h := range hs {
-		cr, ok := byRID[h.rid]
-		if !ok {
-			continue
-		}
-		c, ref := cr.Claim, cr.Article
-		out = append(out, claimtrail.Hit{Kind: claimtrail.HitClaim, Text: c.Content.Text, Claim: &c, Article: &ref, Rank: h.rank})
-	}
-	return out, nil
-}
-
-func searchSources(ctx context.Context, tx pgx.Tx, tq string, n int) ([]claimtrail.Hit, error) {
-	rows, err := tx.Query(ctx, `SELECT s.id, -ts_rank(s.tsv, q, 1) AS rank FROM sources s, CAST($1 AS tsquery) q
-		WHERE s.tsv @@ q ORDER BY rank, s.id LIMIT $2`, tq, n)
-	if err != nil {
-		return nil, err
-	}
-	type hit struct {
-		id   string
-		rank float64
-	}
-	hs, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (hit, error) {
-		var h hit
-		return h, r.Scan(&h.id, &h.rank)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out []claimtrail.Hit
-	for _, h := range hs {
-		s, err := loadSource(ctx, tx, h.id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, claimtrail.Hit{Kind: claimtrail.HitSource, Text: s.Name, Source: s, Rank: h.rank})
-	}
-	return out, nil
-}
-
-func searchArticles(ctx context.Context, tx pgx.Tx, tq string, terms []text.QueryTerm, n int) ([]claimtrail.Hit, error) {
-	rows, err := tx.Query(ctx, `SELECT v.id, v.article_id, a.key, v.number, v.url, coalesce(o.name, ''), coalesce(st.name, ''),
-		v.title, v.published, v.captured, -ts_rank(v.tsv, q, 1) AS rank, v.text
+		WHERE c.tsv @@ q ORDER BY rank, c.rid LIMIT $2`,
+	Sources: `SELECT s.id, -ts_rank(s.tsv, q, 1) AS rank FROM sources s, CAST($1 AS tsquery) q
+		WHERE s.tsv @@ q ORDER BY rank, s.id LIMIT $2`,
+	Articles: `SELECT ` + sqlstore.ArticleRefCols + `, -ts_rank(v.tsv, q, 1) AS rank, v.text
 		FROM versions v JOIN articles a ON a.latest_version = v.id
 		LEFT JOIN outlets o ON o.id = a.outlet_id LEFT JOIN stories st ON st.id = a.story_id, CAST($1 AS tsquery) q
-		WHERE v.tsv @@ q ORDER BY rank, v.seq LIMIT $2`, tq, n)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []claimtrail.Hit
-	for rows.Next() {
-		var r claimtrail.ArticleRef
-		var published, captured *timeT
-		var body string
-		h := claimtrail.Hit{Kind: claimtrail.HitArticle}
-		if err := rows.Scan(&r.VersionID, &r.ID, &r.Key, &r.Version, &r.URL, &r.Outlet, &r.Story, &r.Title,
-			&published, &captured, &h.Rank, &body); err != nil {
-			return nil, err
-		}
-		r.Published, r.Captured = utc(published), utc(captured)
-		h.Snippet = text.Snippet(body, terms)
-		h.Text, h.Article = r.Title, &r
-		out = append(out, h)
-	}
-	return out, rows.Err()
+		WHERE v.tsv @@ q ORDER BY rank, v.seq LIMIT $2`,
 }

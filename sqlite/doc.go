@@ -17,4 +17,9 @@
 //
 // The schema lives in migrations/ as numbered SQL files, applied in order,
 // each in its own transaction and recorded in schema_migrations.
+//
+// The queries it shares with the PostgreSQL store (filters, columns,
+// reading rows, every method but Save and Close) are in internal/sqlstore,
+// so that the two cannot drift apart; this package gives them its dialect
+// and transactions, and keeps Save and the FTS5 rows to itself.
 package sqlite

@@ -6,20 +6,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/internal/sqlstore"
 	"github.com/claimtrail/claimtrail/text"
 )
 
 // Save stores the records in one transaction: each whole, or none.
 func (db *DB) Save(ctx context.Context, records []claimtrail.Record) ([]claimtrail.Saved, error) {
-	for i := range records {
-		if err := records[i].Check(); err != nil {
-			return nil, fmt.Errorf("save: record %d: %w", i+1, err)
-		}
+	if err := sqlstore.CheckRecords(records, (*claimtrail.Record).Check); err != nil {
+		return nil, fmt.Errorf("save: %w", err)
 	}
 	var out []claimtrail.Saved
 	err := db.write(ctx, func(tx dbtx) error {
@@ -93,20 +91,13 @@ func saveOne(ctx context.Context, tx dbtx, rec *claimtrail.Record) (claimtrail.S
 		return claimtrail.Saved{}, err
 	}
 
-	var slStart, slEnd any
-	if a.SourceLineSpan != nil {
-		slStart, slEnd = a.SourceLineSpan.Start, a.SourceLineSpan.End
-	}
-	date := a.Published
-	if date.IsZero() {
-		date = a.Captured
-	}
+	slStart, slEnd := sqlstore.SpanArgs(a.SourceLineSpan)
 	res, err := tx.ExecContext(ctx, `INSERT INTO versions (id, article, number, article_id, hash, url, outlet, story, lang, title,
 		byline, path, text, published, captured, date, source_line, source_line_start, source_line_end, credits, chrome, claim_count)
 		VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		vid, artID, a.ID, a.Hash, a.URL, a.Outlet, a.Story, a.Lang, a.Title, a.Byline, a.Path, a.Text,
-		micros(a.Published), micros(a.Captured), micros(date), jsonOrNil(a.SourceLine), slStart, slEnd,
-		jsonOrNil(a.Credits), jsonOrNil(a.Chrome), len(rec.Claims))
+		micros(a.Published), micros(a.Captured), micros(sqlstore.Date(a)), sqlstore.JSON(a.SourceLine), slStart, slEnd,
+		sqlstore.JSON(a.Credits), sqlstore.JSON(a.Chrome), len(rec.Claims))
 	if err != nil {
 		return claimtrail.Saved{}, err
 	}
@@ -133,13 +124,7 @@ func saveOne(ctx context.Context, tx dbtx, rec *claimtrail.Record) (claimtrail.S
 		if id, ok := ids[m.SourceID]; ok {
 			return id, nil
 		}
-		// A mention linked to a source the record did not carry: keep
-		// the link with what the mention says of the source.
-		name := m.Name
-		if name == "" {
-			name = m.Mention
-		}
-		id, err := upsertSource(ctx, tx, claimtrail.Source{ID: m.SourceID, Name: name, Kind: m.Kind, Anonymous: m.Anonymous})
+		id, err := upsertSource(ctx, tx, sqlstore.MentionSource(m))
 		ids[m.SourceID] = id
 		return id, err
 	}
@@ -170,17 +155,14 @@ func saveOne(ctx context.Context, tx dbtx, rec *claimtrail.Record) (claimtrail.S
 		if err := index(ctx, tx, "claims_fts", crow, c.Content.Text); err != nil {
 			return claimtrail.Saved{}, err
 		}
-		for slot, m := range append([]claimtrail.Mention{c.Source}, c.Via...) {
+		for slot, m := range sqlstore.Mentions(c) {
 			sid, err := canon(m)
 			if err != nil {
 				return claimtrail.Saved{}, err
 			}
-			var rs, re any
-			if m.RoleSpan != nil {
-				rs, re = m.RoleSpan.Start, m.RoleSpan.End
-			}
+			rs, re := sqlstore.SpanArgs(m.RoleSpan)
 			if _, err := mentionStmt.ExecContext(ctx, vid, seq, slot, m.Mention, m.Name, text.Key(m.Mention), text.Key(m.Name),
-				m.Kind, m.Anonymous, m.Role, m.ResolvedFrom, jsonOrNil(m.Aliases), sid, m.Span.Start, m.Span.End, rs, re); err != nil {
+				m.Kind, m.Anonymous, m.Role, m.ResolvedFrom, sqlstore.JSON(m.Aliases), sid, m.Span.Start, m.Span.End, rs, re); err != nil {
 				return claimtrail.Saved{}, err
 			}
 		}
@@ -223,26 +205,10 @@ func named(ctx context.Context, tx dbtx, table, name string) (any, error) {
 	return id, err
 }
 
-// resolve follows the redirects of merged sources from id.
-func resolve(ctx context.Context, q querier, id string) (string, error) {
-	for range 32 { // a merge never makes a cycle; the bound is a guard
-		var next string
-		err := q.QueryRowContext(ctx, `SELECT new FROM source_redirects WHERE old = ?`, id).Scan(&next)
-		if errors.Is(err, sql.ErrNoRows) {
-			return id, nil
-		}
-		if err != nil {
-			return "", err
-		}
-		id = next
-	}
-	return id, nil
-}
-
 // upsertSource adds s, or adds its aliases and roles to the source it
 // already is (following merges), and returns the id it is stored under.
 func upsertSource(ctx context.Context, tx dbtx, s claimtrail.Source) (string, error) {
-	id, err := resolve(ctx, tx, s.ID)
+	id, err := dialect.Resolve(ctx, shared{tx}, s.ID)
 	if err != nil {
 		return "", err
 	}
@@ -256,7 +222,7 @@ func upsertSource(ctx context.Context, tx dbtx, s claimtrail.Source) (string, er
 			s.Name = s.ID
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sources (id, name, key, kind, anonymous, affiliation, roles) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			id, s.Name, text.Key(s.Name), s.Kind, s.Anonymous, s.Affiliation, jsonOrNil(s.Roles)); err != nil {
+			id, s.Name, text.Key(s.Name), s.Kind, s.Anonymous, s.Affiliation, sqlstore.JSON(s.Roles)); err != nil {
 			return "", err
 		}
 		name, changed = s.Name, true
@@ -267,9 +233,9 @@ func upsertSource(ctx context.Context, tx dbtx, s claimtrail.Source) (string, er
 		if roles.Valid {
 			json.Unmarshal([]byte(roles.String), &have)
 		}
-		merged := union(have, s.Roles)
+		merged := sqlstore.Union(have, s.Roles)
 		if len(merged) != len(have) {
-			if _, err := tx.ExecContext(ctx, `UPDATE sources SET roles = ? WHERE id = ?`, jsonOrNil(merged), id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE sources SET roles = ? WHERE id = ?`, sqlstore.JSON(merged), id); err != nil {
 				return "", err
 			}
 		}
@@ -314,7 +280,7 @@ func reindexSource(ctx context.Context, tx dbtx, id string) error {
 	if err := tx.QueryRowContext(ctx, `SELECT rowid, name FROM sources WHERE id = ?`, id).Scan(&row, &name); err != nil {
 		return err
 	}
-	aliases, err := sourceAliases(ctx, tx, id)
+	aliases, err := dialect.SourceAliases(ctx, shared{tx}, id)
 	if err != nil {
 		return err
 	}
@@ -333,16 +299,6 @@ func index(ctx context.Context, tx dbtx, table string, rowid int64, s string) er
 
 // foldForSearch is what the index holds for a text (text.SearchFold).
 func foldForSearch(s string) (body, stems string) { return text.SearchFold(s) }
-
-func union(a, b []string) []string {
-	out := slices.Clone(a)
-	for _, x := range b {
-		if !slices.Contains(out, x) {
-			out = append(out, x)
-		}
-	}
-	return out
-}
 
 type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
@@ -421,27 +377,4 @@ func fromMicros(n sql.NullInt64) time.Time {
 		return time.Time{}
 	}
 	return time.UnixMicro(n.Int64).UTC()
-}
-
-// jsonOrNil stores an empty list as NULL.
-func jsonOrNil[T any](v []T) any {
-	if len(v) == 0 {
-		return nil
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil
-	}
-	return string(b)
-}
-
-func fromJSON[T any](s sql.NullString) []T {
-	if !s.Valid || s.String == "" {
-		return nil
-	}
-	var v []T
-	if json.Unmarshal([]byte(s.String), &v) != nil {
-		return nil
-	}
-	return v
 }

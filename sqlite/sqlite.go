@@ -14,6 +14,7 @@ import (
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/internal/migrations"
+	"github.com/claimtrail/claimtrail/internal/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -31,14 +32,29 @@ type Options struct {
 	BusyTimeout time.Duration
 }
 
-// DB is a claimtrail.Store in one SQLite file.
+// DB is a claimtrail.Store in one SQLite file. Its methods but Save and
+// Close, and Redirects and AddRedirects, are those of internal/sqlstore,
+// shared with the PostgreSQL store, in this store's dialect and
+// transactions.
 type DB struct {
+	*reader
+
 	path string
 	w    *sql.DB // writes: BEGIN IMMEDIATE; nil when read-only
 	r    *sql.DB // reads: deferred transactions, query_only
 	// readOnly is set when the file could not be opened for writing:
 	// reads work, writes fail with ErrReadOnly before touching the file.
 	readOnly bool
+}
+
+// reader is sqlstore.Store under a name that keeps the embedded field
+// unexported: only its methods are DB's.
+type reader = sqlstore.Store
+
+func newDB(path string) *DB {
+	db := &DB{path: path}
+	db.reader = sqlstore.New(&dialect, db.readShared, db.writeShared)
+	return db
 }
 
 var _ claimtrail.Store = (*DB)(nil)
@@ -59,7 +75,8 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	db := &DB{path: path, w: w}
+	db := newDB(path)
+	db.w = w
 	if err := db.migrate(ctx); err != nil {
 		w.Close()
 		if errors.Is(err, ErrReadOnly) || isCantOpen(err) {
@@ -115,7 +132,8 @@ func openReadOnly(ctx context.Context, path string, busy time.Duration) (*DB, er
 		if r, err = sql.Open("sqlite", readOnlyDSN(path, busy, immutable)); err != nil {
 			return nil, err
 		}
-		db := &DB{path: path, r: r, readOnly: true}
+		db := newDB(path)
+		db.r, db.readOnly = r, true
 		if err = db.checkMigrated(ctx); err == nil {
 			return db, nil
 		}
@@ -226,24 +244,7 @@ func (db *DB) migrate(ctx context.Context) error {
 
 // Migrations lists the applied migrations by name, in order.
 func (db *DB) Migrations(ctx context.Context) ([]string, error) {
-	return scanStrings(db.r.QueryContext(ctx, `SELECT name FROM schema_migrations ORDER BY version`))
-}
-
-// scanStrings reads a one-column result of strings.
-func scanStrings(rows *sql.Rows, err error) ([]string, error) {
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return sqlstore.Strings(shared{db.r}.Query(ctx, `SELECT name FROM schema_migrations ORDER BY version`))
 }
 
 // write runs fn in a write transaction and commits it. SQLITE_BUSY can
