@@ -37,6 +37,9 @@ type cand struct {
 	nounAt int // for a light verb + noun cue, the noun's index; else -1
 	// noun: the cue is a noun after its possessor (his claim that ...).
 	noun bool
+	// from is where an English noun cue's content starts (after "that",
+	// at "to", after the cue's preposition).
+	from int
 	// skip is the number of runes of token end already read by the cue
 	// (the ل of وفقا لـ).
 	skip int

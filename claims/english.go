@@ -27,7 +27,7 @@ var (
 	enAux          = setOf("is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "does", "do")
 	enSubordinator = setOf("when", "because", "as", "if", "while", "after", "before", "since", "although", "though", "whether", "unless", "until", "once", "where", "so", "than", "but", "and", "or", "nor", "yet", "then", "meanwhile", "however", "also")
 	enPreps        = setOf("in", "on", "at", "during", "after", "before", "to", "with", "via", "through", "from", "for", "by", "about", "over", "under", "into", "of", "against", "since", "amid", "among", "following", "ahead", "late", "early")
-	enFronted      = setOf("with", "as", "after", "in", "despite", "if", "when", "since", "while", "for", "given", "without", "amid", "following", "before", "during", "under", "on", "at", "by")
+	enFronted      = setOf("through", "with", "as", "after", "in", "despite", "if", "when", "since", "while", "for", "given", "without", "amid", "following", "before", "during", "under", "on", "at", "by")
 	enPronouns     = setOf("he", "she", "it", "they", "i", "we", "you")
 	enRelatives    = setOf("who", "which")
 	enTime         = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow",
@@ -36,7 +36,32 @@ var (
 		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "local", "time", "earlier", "recently")
 	enTemporal = setOf("after", "before", "until", "since", "when", "once", "if", "unless", "whether")
 	enTellers  = setOf("tell", "inform", "assure", "warn", "advise", "brief", "remind", "urge", "ask", "caution", "promise")
-	enClause   = setOf("is", "are", "was", "were", "will", "would", "can", "could", "has", "have", "had", "may", "might", "must", "should", "did", "does", "do", "not", "n't", "no", "never")
+	// object pronouns and words that follow a prepositional "to", never an
+	// infinitive's verb
+	enInfObjects = setOf("him", "her", "them", "us", "me", "you", "it", "itself", "himself", "herself", "themselves", "whom", "what", "which",
+		"date", "power", "office", "court", "trial", "war", "death", "zero", "none", "nothing", "anyone", "everyone", "someone", "nobody", "reporters")
+	// cue verbs whose base form is hardly ever a noun: after any word but a
+	// determiner or a preposition they are verbs (experts across the
+	// country say)
+	enVerbOnly = setOf("say", "tell", "think", "believe", "argue", "insist", "agree", "contend", "suggest", "acknowledge", "admit",
+		"warn", "explain", "know", "want", "predict", "urge", "declare", "complain", "allege", "assert", "deny", "recall")
+	// more words that open a fronted adverbial phrase (Along with ...,
+	// More than ..., Unlike ...)
+	enFrontedMore = setOf("along", "more", "unlike", "like", "beyond", "besides", "across", "around", "throughout", "within", "upon", "toward", "towards", "aside", "apart", "instead", "rather", "regardless", "thanks")
+	enCopulas     = setOf("seem", "seems", "seemed", "remain", "remains", "remained", "become", "becomes", "became", "appear", "appears", "appeared", "feel", "feels", "felt", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t", "'re", "’re", "'m", "’m")
+	enDegree      = setOf("very", "so", "too", "quite", "more", "less", "most", "least", "fairly", "rather", "pretty", "not", "all", "as", "that", "much", "less", "any", "no")
+	// -ing words that are prepositions, not the participle of an adjunct
+	enIngPreps = setOf("including", "regarding", "concerning", "excluding", "following", "notwithstanding", "according", "during", "pending")
+	// prepositions before a gerund cue whose subject is the clause's (began
+	// by saying, was criticized for saying, after saying)
+	enByIng = setOf("by", "after", "for", "before")
+	// messages that carry what their sender says (a letter urging ...)
+	enMessages = setOf("tweets", "letters", "statements", "messages", "posts", "emails", "ad", "ads", "video", "videos", "note", "notice", "speech", "op-ed", "editorial", "petition", "resolution", "motion")
+	// nouns of quantity before "of" in a subject (a number of lawmakers)
+	enQuantity = setOf("number", "group", "groups", "handful", "couple", "dozens", "hundreds", "thousands", "millions", "majority", "minority", "lot", "lots", "series", "coalition", "panel", "team")
+	// time words that stand alone as adverbs between a subject and its cue
+	enTimeAdverbs = setOf("later", "earlier", "recently")
+	enClause      = setOf("is", "are", "was", "were", "will", "would", "can", "could", "has", "have", "had", "may", "might", "must", "should", "did", "does", "do", "not", "n't", "no", "never")
 )
 
 func setOf(words ...string) map[string]bool {
@@ -62,7 +87,7 @@ func (p *parser) englishSentence() []*raw {
 				continue // "reported, citing Y, that": the cue's own reporter chain
 			}
 			if n.boundary {
-				return n.start
+				return p.enClauseStart(n.start)
 			}
 		}
 		return len(p.toks)
@@ -95,7 +120,7 @@ func (p *parser) englishSentence() []*raw {
 			continue
 		}
 		if outer >= 0 {
-			if c.kind == candVerb {
+			if c.kind == candVerb && !c.noun {
 				if r := p.enNested(c, out[outer], limit); r != nil {
 					r.nested = outer
 					out = append(out, r)
@@ -127,8 +152,8 @@ func (p *parser) englishSentence() []*raw {
 		case candClosing:
 			continue
 		}
-		if r == nil || p.enWords(r.content) < 2 && !r.frame {
-			continue // "had announced th": an excerpt cut mid-word
+		if r == nil || p.enWords(r.content) < 2 && !r.frame && !(r.ctype == claimtrail.Nominal && r.content.end < len(p.toks) && p.enWords(r.content) == 1) {
+			continue // "had announced th": an excerpt cut mid-word; "endorsed Trump." stands
 		}
 		r.nested = -1
 		out = append(out, r)
@@ -199,10 +224,24 @@ func (p *parser) enCands(first int) []cand {
 			continue
 		}
 		prev := p.at(i - 1)
-		if d := lx.nouns[t.Key]; d != nil && prev != nil && p.enPossessive(i-1) && i+2 < len(toks) && lx.complementizers[toks[i+1].Key] {
-			// his claim that ..., the ministry's assertion that ...
-			out = append(out, cand{kind: candVerb, def: d, start: i, end: i + 1, nounAt: -1, noun: true})
-			continue
+		if d := lx.nouns[t.Key]; d != nil && prev != nil && i+2 < len(toks) && (p.enPossessive(i-1) ||
+			prev.Kind == text.Word && !isCapitalized(prev.Text) && !enDeterminers[prev.Key] && p.enPossessive(i-2)) {
+			// his claim that ..., the ministry's assertion that ..., his own
+			// plan to ..., her criticism of ...
+			c := cand{kind: candVerb, def: d, start: i, end: i + 1, nounAt: -1, noun: true}
+			switch next := &toks[i+1]; {
+			case lx.complementizers[next.Key] && d.comps&CompThat != 0:
+				c.from = i + 2
+			case d.comps&CompTo != 0 && p.enInfinitive(i+1, len(toks)):
+				c.from = i + 1
+			case d.comps&CompPrep != 0 && d.preps[next.Key]:
+				c.end, c.from = i+2, i+2
+			}
+			if c.from > 0 {
+				out = append(out, c)
+				i = c.from - 1
+				continue
+			}
 		}
 		if prev != nil && (enDeterminers[prev.Key] && prev.Key != "that" || prev.Key == "to" && !p.enAuxBefore(i-1)) {
 			continue // the statement, a report, to say: a noun or an infinitive
@@ -216,7 +255,7 @@ func (p *parser) enCands(first int) []cand {
 			continue
 		}
 		if d := lx.participles[t.Key]; d != nil && !p.enProgressive(i) {
-			if prev == nil || !(prev.comma() || prev.Key == "and" || prev.Key == "while" || prev.dash()) {
+			if prev == nil || !(prev.comma() || prev.Key == "and" || prev.Key == "while" || prev.dash() || enByIng[prev.Key] || p.enDocumentBefore(i)) {
 				continue
 			}
 			end := p.enParticles(i+1, d)
@@ -234,11 +273,31 @@ func (p *parser) enCands(first int) []cand {
 		if isCapitalized(t.Text) && i > first && p.kind != claimtrail.ParagraphTitle && p.kind != claimtrail.ParagraphHeading {
 			continue // United States, Islamic State: part of a name
 		}
+		if d.adj {
+			// a predicate adjective: "is confident that", "were critical of"
+			end := p.enParticles(i+1, d)
+			if !p.enCopulaBefore(i) || d.comps == CompPrep && end == i+1 || question && !p.quotedQuestion() {
+				continue
+			}
+			out = append(out, cand{kind: candVerb, def: d, start: i, end: end, nounAt: -1, neg: p.enNegated(i), boundary: p.enNewClause(i)})
+			i = end - 1
+			continue
+		}
 		if t.Key == d.lemma && !p.enBaseFormFits(i) {
 			continue // restoring state institutions: a noun, not "they state"
 		}
 		if p.enPassive(i) {
 			continue // was told, is expected: the subject is not the source
+		}
+		if next := p.at(i + 1); next != nil && enAux[next.Key] && (t.Key == d.lemma || strings.HasSuffix(t.Key, "s")) && !d.adj {
+			continue // "worries have dogged", "the plan is": a noun before its verb
+		}
+		if prev != nil && (strings.HasSuffix(prev.Key, "'s") || strings.HasSuffix(prev.Key, "’s")) && !enPronouns[strings.TrimRight(prev.Key, "'’s")] &&
+			prev.Key != "it's" && prev.Key != "it’s" && prev.Key != "that's" && prev.Key != "that’s" && !d.adj {
+			continue // Graham's comments, Trump's plan: a noun after its possessor
+		}
+		if next := p.at(i + 1); next != nil && next.Key == "up" && !d.preps["up"] {
+			continue // showed up, turned up
 		}
 		if question && !p.quotedQuestion() {
 			continue
@@ -252,6 +311,39 @@ func (p *parser) enCands(first int) []cand {
 		i = end - 1
 	}
 	return out
+}
+
+// enCopulaBefore: a form of be (or seem, remain, become) stands before
+// the adjective at i, through degree adverbs and negation (is very
+// confident, were not too concerned, remains deeply critical).
+func (p *parser) enCopulaBefore(i int) bool {
+	for k := i - 1; k >= p.first && k >= i-4; k-- {
+		key := p.toks[k].Key
+		if enBe[key] || enCopulas[key] {
+			return true
+		}
+		if !(enDegree[key] || p.lx.negators[key] || strings.HasSuffix(key, "n't") || strings.HasSuffix(key, "n’t") ||
+			strings.HasSuffix(key, "ly") && len(key) > 4 || key == "also" || key == "still") {
+			return false
+		}
+	}
+	return false
+}
+
+// enDocumentBefore: a document or message noun stands a few words before
+// the participle at i, in the same phrase (sent a letter urging ..., a
+// series of tweets early Friday saying ...).
+func (p *parser) enDocumentBefore(i int) bool {
+	for k := i - 1; k >= p.first && k >= i-5; k-- {
+		t := &p.toks[k]
+		if !t.word() && t.Kind != text.Number {
+			return false
+		}
+		if p.lx.nounKind[t.Key] == claimtrail.KindDocument || enMessages[t.Key] {
+			return true
+		}
+	}
+	return false
 }
 
 // enProgressive: an -ing form after a form of be, through adverbs (is
@@ -290,6 +382,9 @@ func (p *parser) enBaseFormFits(i int) bool {
 	if prev.Kind != text.Word || enDeterminers[k] || enPreps[k] {
 		return false
 	}
+	if enVerbOnly[p.toks[i].Key] {
+		return true // observers around the country say: no noun reading
+	}
 	// officials say, Republicans say, supporters in Congress say; a capital
 	// that only opens the sentence proves nothing (Logistical support will)
 	return strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") && !strings.HasSuffix(k, "’s") && !strings.HasSuffix(k, "'s") ||
@@ -311,6 +406,9 @@ func (p *parser) skipDet(j int) string {
 // for) and returns the token after the cue.
 func (p *parser) enParticles(j int, d *cueDef) int {
 	if t := p.at(j); t != nil && d.preps[t.Key] {
+		if n := p.at(j + 1); n != nil && d.preps[n.Key] && n.Key != t.Key {
+			return j + 2 // spoke out against
+		}
 		return j + 1
 	}
 	return j
@@ -376,8 +474,11 @@ func (p *parser) quotedQuestion() bool {
 func (p *parser) enAdverb(k int) bool {
 	t := &p.toks[k]
 	// a time phrase: prosecutors in April charged, officials on Monday said
-	if (t.Key == "in" || t.Key == "on" || t.Key == "at") && k+1 < len(p.toks) && enTime[p.toks[k+1].Key] {
+	if (t.Key == "in" || t.Key == "on" || t.Key == "at") && k+1 < len(p.toks) && (enTime[p.toks[k+1].Key] || p.enYear(k+1)) {
 		return true
+	}
+	if p.enYear(k) && k > p.first && p.toks[k-1].Key == "in" {
+		return true // who in 2010 said
 	}
 	if enTime[t.Key] && isCapitalized(t.Text) && k > p.first && (p.toks[k-1].Key == "in" || p.toks[k-1].Key == "on") {
 		return true
@@ -388,13 +489,19 @@ func (p *parser) enAdverb(k int) bool {
 	if strings.HasSuffix(t.Key, "ly") && len(t.Key) > 4 && p.lx.nounKind[t.Key] == "" {
 		return true
 	}
-	if t.Key == "just" || t.Key == "even" || t.Key == "only" || t.Key == "still" || t.Key == "now" {
+	if t.Key == "just" || t.Key == "even" || t.Key == "only" || t.Key == "still" || t.Key == "now" || t.Key == "long" || t.Key == "always" || t.Key == "ever" || t.Key == "almost" {
 		return true
 	}
 	// this month, last week, earlier this year
 	prevTime := k > p.first && (enTime[p.toks[k-1].Key] || p.toks[k-1].Key == "just")
 	nextTime := k+1 < len(p.toks) && enTime[p.toks[k+1].Key]
 	return enTime[t.Key] && (prevTime || nextTime)
+}
+
+// enYear: the token at k is a year (2010).
+func (p *parser) enYear(k int) bool {
+	t := &p.toks[k]
+	return t.Kind == text.Number && len(t.Text) == 4 && (strings.HasPrefix(t.Text, "19") || strings.HasPrefix(t.Text, "20"))
 }
 
 // enNewClause: the cue heads a clause of its own after a conjunction or a
@@ -422,6 +529,51 @@ func (p *parser) enNewClause(i int) bool {
 	return isConj(t.Key) && k-2 >= p.first && p.toks[k-2].comma()
 }
 
+// enClauseStart is where the clause of a new-clause cue at i begins: the
+// comma before "and the army said", so that the claim before it ends
+// there rather than with the next claim's subject.
+func (p *parser) enClauseStart(i int) int {
+	if i <= p.first || p.toks[i].Kind != text.Word {
+		return i
+	}
+	k := i
+	for k-1 >= p.first && (p.lx.adverbials[p.toks[k-1].Key] && !enTime[p.toks[k-1].Key] || enAux[p.toks[k-1].Key] || p.lx.negators[p.toks[k-1].Key]) {
+		k--
+	}
+	if k-1 >= p.first && isConj(p.toks[k-1].Key) {
+		return k - 1 // "... and said": the claim before ends before "and"
+	}
+	for n := 0; n < 6 && k-1 >= p.first && p.toks[k-1].word() && !isConj(p.toks[k-1].Key); n++ {
+		k--
+	}
+	if k-1 < p.first {
+		return i
+	}
+	if t := &p.toks[k-1]; t.Text == ";" {
+		return k - 1
+	}
+	if isConj(p.toks[k-1].Key) && k-2 >= p.first && p.toks[k-2].comma() {
+		return k - 2
+	}
+	return i
+}
+
+// enSubClauseEnd is the comma that ends a fronted subordinate clause
+// (When X noted that ..., Y said): the first comma, dash or semicolon
+// outside quotation marks after which a clause follows; limit when none.
+func (p *parser) enSubClauseEnd(from, limit int) int {
+	for k := from; k < limit; k++ {
+		t := &p.toks[k]
+		if t.quoted || t.Kind == text.Quote {
+			continue
+		}
+		if (t.comma() || t.dash() && !p.joined(k) || t.Text == ";") && k > from {
+			return k
+		}
+	}
+	return limit
+}
+
 func isConj(key string) bool { return key == "and" || key == "but" || key == "while" }
 
 // enVerb parses a finite cue at the top level of a sentence.
@@ -429,7 +581,10 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 	r := p.newRaw(c)
 	// the subject before the cue, through auxiliaries and adverbs
 	k := c.start
-	for k-1 >= p.first && (p.lx.adverbials[p.toks[k-1].Key] && !enTime[p.toks[k-1].Key] || enAux[p.toks[k-1].Key] || p.enAdverb(k-1) ||
+	for c.def.adj && k-1 >= p.first && (enBe[p.toks[k-1].Key] || enCopulas[p.toks[k-1].Key] || enDegree[p.toks[k-1].Key] && p.toks[k-1].Key != "that") {
+		k-- // they were not too concerned
+	}
+	for k-1 >= p.first && (p.lx.adverbials[p.toks[k-1].Key] && (!enTime[p.toks[k-1].Key] || enTimeAdverbs[p.toks[k-1].Key]) || enAux[p.toks[k-1].Key] || p.enAdverb(k-1) ||
 		p.lx.negators[p.toks[k-1].Key] || strings.HasSuffix(p.toks[k-1].Key, "n't") || strings.HasSuffix(p.toks[k-1].Key, "n’t")) {
 		k--
 	}
@@ -455,11 +610,24 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 	}
 	if k > p.first && !p.toks[k-1].comma() && !p.isCloseQuote(k-1) {
 		src = p.enSubjectBack(k, r)
-		if cue := p.toks[c.start].Key; !src.empty() && (strings.HasSuffix(cue, "s") || cue == c.def.lemma) && !p.enSourceLike(src) {
+		// "Another slide shows that ...", "When Clinton noted that ...": a
+		// complementizer right after the cue makes it a verb of report
+		that := c.end < limit && p.lx.complementizers[p.toks[c.end].Key] && c.def.comps&CompThat != 0
+		if cue := p.toks[c.start].Key; !src.empty() && (strings.HasSuffix(cue, "s") || cue == c.def.lemma) && !p.enSourceLike(src) &&
+			!(that && c.def.class == claimtrail.ClassEvidence) {
 			return nil // "cut rates", "the bank left policy rates": a noun, not a cue
 		}
 		if !src.empty() && src.start > p.first && enTemporal[p.toks[src.start-1].Key] {
-			return nil // after the bank announced its decision: an event, not a report
+			if !that && !(c.def.class != claimtrail.ClassIntention && c.def.class != claimtrail.ClassEvidence && p.enSourceLike(src) && p.enHasName(src) ||
+				c.def.class == claimtrail.ClassEvidence && p.enHasDocument(src) && p.enClauseAhead(c.end, limit) ||
+				enPronouns[p.toks[src.start].Key] && src.end-src.start == 1) {
+				return nil // after the bank announced its decision: an event, not a report
+			}
+			// the subordinate clause ends at its comma: "When X noted that
+			// ..., Y replied"
+			if e := p.enSubClauseEnd(c.end+1, limit); e < limit {
+				limit = e
+			}
 		}
 	} else if k > p.first && p.toks[k-1].comma() {
 		// Hugh Hill, a doctor, said / The Times, citing officials, reported
@@ -507,10 +675,19 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 	}
 	roleBefore := !inverted && r.role != nil && !src.empty() && r.role.End <= p.toks[src.start].Span.Start
 	quoteBefore := front > p.first && p.isCloseQuote(front-1)
-	fronted := !roleBefore && front > p.first && (p.isCloseQuote(front-1) ||
+	relative := !inverted && src.end-src.start == 1 && enRelatives[p.toks[src.start].Key]
+	if relative && src.start > p.first && p.toks[src.start-1].comma() {
+		// "the rival, who has refused to accept any result, left": the
+		// relative clause ends at its comma
+		if e := p.enSubClauseEnd(c.end+1, limit); e < limit {
+			limit = e
+		}
+	}
+	fronted := !roleBefore && !relative && front > p.first && (p.isCloseQuote(front-1) ||
 		(p.toks[front-1].comma() || p.toks[front-1].dash()) && !p.enAdverbialBefore(p.enContentStart(front, before), front-1) &&
 			(p.enProse(p.enContentStart(front, before), front-1) || p.kind == claimtrail.ParagraphTitle))
-	if (!inverted || j < limit && !p.toks[j].final()) && (!fronted || p.enExplicit(j, limit) && !(quoteBefore && p.lx.complementizers[p.toks[j].Key])) {
+	infinitive := c.def.comps&CompTo != 0 && p.enInfinitive(j, limit) || c.def.comps&CompObjTo != 0 && p.enObjectTo(j, limit) > j
+	if (!inverted || j < limit && !p.toks[j].final()) && (!fronted || infinitive || p.enExplicit(j, limit) && !(quoteBefore && p.lx.complementizers[p.toks[j].Key])) {
 		if start, typ, ok := p.enComplement(j, limit, c.def); ok {
 			if rr := p.finish(r, start, typ, p.enAdjunctCut(start.start, limit, typ)); rr != nil {
 				p.enStatement(r, c.end, j)
@@ -570,39 +747,53 @@ func (p *parser) enLeadSubject() np {
 	lx := p.lx
 	k := p.first
 	last := -1
+	if t := p.at(k); t != nil && (enPreps[t.Key] || enFronted[t.Key] || enTime[t.Key]) {
+		// In late September, a group of parents sent ...: the subject
+		// follows the fronted phrase
+		for m := k + 1; m < len(p.toks) && m < k+9; m++ {
+			if p.toks[m].comma() {
+				k = m + 1
+				break
+			}
+			if !p.toks[m].word() && p.toks[m].Kind != text.Number {
+				return np{}
+			}
+		}
+	}
 	if t := p.at(k); t == nil || enPreps[t.Key] || enFronted[t.Key] || enSubordinator[t.Key] {
 		return np{}
 	}
-	for k < len(p.toks) && k < p.first+12 {
+	first := k
+	for k < len(p.toks) && k < first+12 {
 		t := &p.toks[k]
 		switch {
-		case t.Text == "." && k > p.first && isAbbrev(p.toks[k-1].Text), t.Text == "-":
+		case t.Text == "." && k > first && isAbbrev(p.toks[k-1].Text), t.Text == "-":
 		case t.Kind != text.Word && t.Kind != text.Number:
-			return p.leadNP(last)
-		case isCapitalized(t.Text) && !(k > p.first && p.lx.verbs[t.Key] != nil && !isCapitalized(p.toks[k-1].Text)):
+			return leadNP(first, last)
+		case isCapitalized(t.Text) && !(k > first && p.lx.verbs[t.Key] != nil && !isCapitalized(p.toks[k-1].Text)):
 			last = k
 		case lx.sourceHead(t.Key) || lx.unnamed[t.Key] != "":
 			last = k
-		case enDeterminers[t.Key] && k == p.first:
+		case enDeterminers[t.Key] && k == first:
 		case (t.Key == "of" || t.Key == "for") && last == k-1:
-		case enDeterminers[t.Key] && k > p.first && (p.toks[k-1].Key == "of" || p.toks[k-1].Key == "for"):
+		case enDeterminers[t.Key] && k > first && (p.toks[k-1].Key == "of" || p.toks[k-1].Key == "for"):
 		default:
 			next := p.at(k + 1)
 			if next != nil && (isCapitalized(next.Text) || lx.sourceHead(next.Key) || lx.unnamed[next.Key] != "") && !enAux[t.Key] && lx.verbs[t.Key] == nil {
 				break
 			}
-			return p.leadNP(last)
+			return leadNP(first, last)
 		}
 		k++
 	}
-	return p.leadNP(last)
+	return leadNP(first, last)
 }
 
-func (p *parser) leadNP(last int) np {
-	if last < p.first {
+func leadNP(first, last int) np {
+	if last < first {
 		return np{}
 	}
-	return np{start: p.first, end: last + 1}
+	return np{start: first, end: last + 1}
 }
 
 // enAdverbialBefore: the words [a, b) before a subject's comma are a
@@ -614,15 +805,18 @@ func (p *parser) enAdverbialBefore(a, b int) bool {
 	}
 	t := &p.toks[a]
 	if enSubordinator[t.Key] && !isConj(t.Key) || t.Key == "though" || t.Key == "although" || t.Key == "despite" {
-		return b-a <= 25 // Though his plan would ..., one study found ...
+		return b-a <= 40 // Though his plan would ..., one study found ...
 	}
 	for k := a; k < b; k++ {
 		if enClause[p.toks[k].Key] {
 			return false // "At least 589 people were confirmed dead": a clause
 		}
 	}
-	if enFronted[t.Key] || enSubordinator[t.Key] || enTime[t.Key] {
+	if enFronted[t.Key] || enSubordinator[t.Key] || enTime[t.Key] || enPreps[t.Key] || enFrontedMore[t.Key] {
 		return b-a <= 12
+	}
+	if t.Kind == text.Word && strings.HasSuffix(t.Key, "ly") && len(t.Key) > 4 && !isCapitalized(p.toks[min(a+1, b-1)].Text) {
+		return b-a <= 12 // Deeply divided about how to keep the bloc together,
 	}
 	if t.Kind == text.Word && strings.HasSuffix(t.Key, "ing") && !isCapitalized(p.toks[min(a+1, b-1)].Text) {
 		return b-a <= 12 // Speaking after his first meeting,
@@ -744,6 +938,13 @@ func (p *parser) enAfterCue(j, limit int, d *cueDef, r *raw) int {
 			j++
 			continue
 		}
+		if d.comps&CompTo != 0 && (t.Key == "after" || t.Key == "before" || t.Key == "during" || t.Key == "following" || t.Key == "amid") {
+			// decided after a lengthy investigation not to recommend
+			if k := p.enToAhead(j+1, limit); k > j {
+				j = k
+				continue
+			}
+		}
 		if t.Key == "on" || t.Key == "at" || t.Key == "in" || t.Key == "during" || t.Key == "after" || t.Key == "before" || t.Key == "late" || t.Key == "early" {
 			if n, _ := p.matchPhrase(p.lx.channels, j); n > 0 {
 				j = p.enChannelTail(j+n, limit)
@@ -775,6 +976,9 @@ func (p *parser) enAfterCue(j, limit int, d *cueDef, r *raw) int {
 			j += 2
 			continue
 		}
+		if d.comps&CompObjTo != 0 && j == r.c.end && p.enObjectTo(j, limit) > j {
+			return j // urged lawmakers to act: the object is part of the content
+		}
 		if enTellers[d.lemma] && j == r.c.end && p.enAddressee(j, limit) > j {
 			j = p.enAddressee(j, limit)
 			continue
@@ -798,6 +1002,10 @@ func (p *parser) hasStatement(a, b int) bool {
 func (p *parser) enChannelTail(j, limit int) int {
 	for j < limit {
 		t := &p.toks[j]
+		if t.comma() && p.enPlaceComma(j, limit) {
+			j += 3 // in Toledo, Ohio, that
+			continue
+		}
 		if t.comma() || t.colon() || t.Kind == text.Quote || p.lx.complementizers[t.Key] || t.final() {
 			return j
 		}
@@ -807,6 +1015,14 @@ func (p *parser) enChannelTail(j, limit int) int {
 		j++
 	}
 	return j
+}
+
+// enPlaceComma: the comma at k separates a place from its state or
+// country (Toledo, Ohio,), with a comma after both.
+func (p *parser) enPlaceComma(k, limit int) bool {
+	q := p.at(k + 1)
+	return k > p.first && isCapitalized(p.toks[k-1].Text) && q != nil && q.Kind == text.Word && isCapitalized(q.Text) &&
+		k+2 < limit && p.toks[k+2].comma()
 }
 
 // enThatAhead: a complementizer follows within a short prepositional
@@ -819,6 +1035,10 @@ func (p *parser) enThatAhead(j, limit int) bool {
 		}
 		if t.comma() {
 			q := p.at(k + 1)
+			if k > j && p.enPlaceComma(k, limit) {
+				k += 2 // in Toledo, Ohio, that ...
+				continue
+			}
 			return q != nil && q.Kind == text.Quote
 		}
 		if t.Kind == text.Quote || t.final() || enAux[t.Key] {
@@ -838,11 +1058,15 @@ func (p *parser) enAddressee(j, limit int) int {
 			break
 		}
 		k++
+		if k-j == 1 && (t.Key == "him" || t.Key == "them" || t.Key == "us" || t.Key == "me") && k < limit && p.toks[k].word() && !enPreps[p.toks[k].Key] {
+			return k // told him the nominee had paid nothing: an object pronoun, then the clause
+		}
 		if k-j == 1 && (enPronouns[t.Key] || t.Key == "him" || t.Key == "her" || t.Key == "them" || t.Key == "us" || t.Key == "me" || t.Key == "reporters" || t.Key == "journalists") {
 			break
 		}
-		if !isCapitalized(t.Text) && !enDeterminers[t.Key] && k-j >= 2 {
-			break
+		if !isCapitalized(t.Text) && !enDeterminers[t.Key] && k-j >= 2 && !(k < limit && p.lx.complementizers[p.toks[k].Key]) &&
+			!(k < limit && p.toks[k].word() && !isCapitalized(p.toks[k].Text) && k+1 < limit && p.lx.complementizers[p.toks[k+1].Key]) {
+			break // told the debate audience that: a short noun phrase
 		}
 	}
 	if k < limit && (p.lx.complementizers[p.toks[k].Key] || p.toks[k].colon() || p.toks[k].comma() ||
@@ -896,17 +1120,115 @@ func (p *parser) enComplement(j, limit int, d *cueDef) (tokRange, claimtrail.Cla
 	if t.Kind == text.Quote && t.pair != j-1 && (t.pair < 0 || t.pair > j) {
 		return tokRange{start: j, end: limit}, claimtrail.Direct, true
 	}
+	// an infinitive (wants to cut taxes, declined to comment) or an object
+	// and its infinitive (urged lawmakers to act): the "to" is part of the
+	// content, as the object is
+	if d.comps&CompPrep != 0 && d.preps[t.Key] && j > 0 && !d.preps[p.toks[j-1].Key] && j+1 < limit && p.toks[j+1].word() {
+		return tokRange{start: j + 1, end: limit}, claimtrail.Nominal, true // ruled Friday against the procedure
+	}
+	if d.comps&CompTo != 0 && (p.enInfinitive(j, limit) || p.lx.negators[t.Key] && p.enInfinitive(j+1, limit)) {
+		return tokRange{start: j, end: limit}, claimtrail.Indirect, true // decided not to appeal
+	}
+	if d.comps&CompObjTo != 0 && p.enObjectTo(j, limit) > j {
+		return tokRange{start: j, end: limit}, claimtrail.Indirect, true
+	}
 	if !t.word() || p.lx.verbs[t.Key] != nil && !isCapitalized(t.Text) && strings.HasSuffix(t.Key, "ed") || p.lx.participles[t.Key] != nil {
 		return tokRange{}, "", false // "after the bank announced its decision"
 	}
 	clause := p.enClauseAhead(j, limit)
+	if d.comps&CompNominal == 0 && strings.HasSuffix(t.Key, "ed") && len(t.Key) > 4 && !isCapitalized(t.Text) {
+		return tokRange{}, "", false // "policies that Trump argues allowed ...": no subject, no clause
+	}
 	switch {
-	case d.comps&CompThat != 0 && (clause || d.comps&CompNominal == 0) && !enPreps[t.Key]:
+	case d.comps&CompThat != 0 && (clause || d.comps&CompNominal == 0 && !(j > 0 && d.preps[p.toks[j-1].Key])) && !enPreps[t.Key]:
 		return tokRange{start: j, end: limit}, claimtrail.Indirect, true
 	case d.comps&CompNominal != 0 && !enPreps[t.Key] || d.comps&CompPrep != 0 && j > 0 && d.preps[p.toks[j-1].Key]:
 		return tokRange{start: j, end: limit}, claimtrail.Nominal, true
 	}
 	return tokRange{}, "", false
+}
+
+// enToAhead finds, within a short phrase from j, the infinitive (to, or
+// not to) that a cue's complement starts with; it returns j - 1 when none.
+func (p *parser) enToAhead(j, limit int) int {
+	for k := j; k < limit && k < j+8; k++ {
+		t := &p.toks[k]
+		if !t.word() && t.Kind != text.Number || p.lx.complementizers[t.Key] || enAux[t.Key] {
+			return j - 1
+		}
+		if p.lx.negators[t.Key] && p.enInfinitive(k+1, limit) || p.enInfinitive(k, limit) {
+			return k
+		}
+	}
+	return j - 1
+}
+
+// enInfinitive: "to" at j opens an infinitive, not a prepositional phrase:
+// a lower-case word that can be a verb follows, through a negation or an
+// adverb (to cut, to not recommend, to quickly act), and not a
+// determiner, a pronoun, a name, a number or a plural noun (agreed to the
+// deal, spoke to reporters, agreed to terms, pointed to 2016).
+func (p *parser) enInfinitive(j, limit int) bool {
+	if t := p.at(j); t == nil || t.Key != "to" || t.quoted {
+		return false
+	}
+	k := j + 1
+	for k < limit && k < j+3 && (p.lx.negators[p.toks[k].Key] || p.toks[k].Key == "also" || p.toks[k].Key == "further" ||
+		strings.HasSuffix(p.toks[k].Key, "ly") && len(p.toks[k].Key) > 4 && p.toks[k].Kind == text.Word && !isCapitalized(p.toks[k].Text)) {
+		k++
+	}
+	if k+1 >= limit {
+		return false // "agreed to." : nothing after the verb
+	}
+	t := &p.toks[k]
+	w := t.Key
+	if t.Kind != text.Word || isCapitalized(t.Text) || t.quoted && p.toks[k-1].Kind != text.Quote {
+		return false
+	}
+	if enDeterminers[w] || enPronouns[w] || enInfObjects[w] || enPreps[w] || enTime[w] || enAux[w] && w != "be" && w != "have" && w != "do" ||
+		p.lx.complementizers[w] || enSubordinator[w] || enRelatives[w] {
+		return false
+	}
+	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		return false // agreed to terms, talked to voters
+	}
+	if strings.HasSuffix(w, "ing") && len(w) > 5 || strings.HasSuffix(w, "ed") && len(w) > 4 && !strings.HasSuffix(w, "eed") {
+		return false // committed to building, returned to power... not a base form
+	}
+	return true
+}
+
+// enObjectTo: an object before an infinitive at j (urged Republicans to
+// join, asked him to leave, encouraged members of Congress to act); it
+// returns the index of "to", or j when there is none.
+func (p *parser) enObjectTo(j, limit int) int {
+	k := j
+	for k < limit && k < j+10 {
+		t := &p.toks[k]
+		if t.Key == "to" && k > j {
+			if p.enInfinitive(k, limit) {
+				return k
+			}
+			return j
+		}
+		if t.Text == "-" || t.Text == "." && k > j && isAbbrev(p.toks[k-1].Text) {
+			k++
+			continue
+		}
+		if t.Kind != text.Word && t.Kind != text.Number || t.quoted {
+			return j
+		}
+		w := t.Key
+		if enAux[w] || p.lx.complementizers[w] || enRelatives[w] || enSubordinator[w] && w != "and" && w != "or" ||
+			w == "how" || w == "what" || w == "why" || w == "where" || enTime[w] && k == j {
+			return j
+		}
+		if k == j && (enPreps[w] || p.lx.negators[w]) {
+			return j
+		}
+		k++
+	}
+	return j
 }
 
 // enClauseAhead: an auxiliary, a modal or a negation within the next few
@@ -917,6 +1239,9 @@ func (p *parser) enClauseAhead(j, limit int) bool {
 		t := &p.toks[k]
 		if t.comma() || t.final() {
 			return false
+		}
+		if k == j && (t.Key == "he" || t.Key == "she" || t.Key == "they" || t.Key == "we" || t.Key == "i") {
+			return true // show he took a loss: a subject pronoun opens a clause
 		}
 		if enClause[t.Key] || k > j && (strings.HasSuffix(t.Key, "ed") || strings.HasSuffix(t.Key, "s")) && !isCapitalized(t.Text) && k+1 < limit && !enPreps[t.Key] && p.enVerbish(k) {
 			return true
@@ -935,6 +1260,12 @@ func (p *parser) enVerbish(k int) bool {
 
 // enSubjectBack reads the subject that ends right before token k.
 func (p *parser) enSubjectBack(k int, r *raw) np {
+	if k-1 >= p.first && enPronouns[p.toks[k-1].Key] && p.toks[k-1].Key != "it" {
+		return np{start: k - 1, end: k} // "$18 million he says": the pronoun is the subject
+	}
+	if k-1 > p.first && enRelatives[p.toks[k-1].Key] && !p.toks[k-2].comma() && p.toks[k-2].word() {
+		return np{start: k - 1, end: k} // "some who saw the comment as": the relative is the subject
+	}
 	// "a senior official who spoke on condition of anonymity said": the
 	// subject is the noun phrase before the relative clause
 	for j := k - 2; j > p.first && j >= k-16; j-- {
@@ -988,9 +1319,16 @@ func (p *parser) enSubjectBack(k int, r *raw) np {
 			start = j // the Urban Institute and Brookings Institution
 			continue
 		}
-		if p.lx.complementizers[t.Key] || enSubordinator[t.Key] || enAux[t.Key] || p.lx.verbs[t.Key] != nil && !isCapitalized(t.Text) ||
+		if t.Key == "and" && j > p.first && j+1 < k && k-j <= 4 && p.toks[j-1].word() && !isCapitalized(p.toks[j+1].Text) &&
+			(p.lx.sourceHead(p.toks[j-1].Key) || isCapitalized(p.toks[j-1].Text)) && p.lx.sourceHead(p.toks[k-1].Key) {
+			start = j // The nominee and his aides, World leaders and diplomats
+			continue
+		}
+		if p.lx.complementizers[t.Key] || enSubordinator[t.Key] || enAux[t.Key] ||
+			p.lx.verbs[t.Key] != nil && !isCapitalized(t.Text) && !(j > p.first && enDeterminers[p.toks[j-1].Key] && p.toks[j-1].Key != "that") &&
+				!(p.lx.sourceHead(t.Key) && j+1 == k) ||
 			p.lx.participles[t.Key] != nil {
-			break
+			break // a verb ends the subject; "his campaign" is a noun
 		}
 		if enPreps[t.Key] && !p.enInsideName(j, k) {
 			// "...," a narrator in the Clinton ad asks: a short phrase that a
@@ -1086,7 +1424,8 @@ func (p *parser) enInsideName(j, k int) bool {
 	if (key == "by" || key == "from") && p.lx.nounKind[prev.Key] == claimtrail.KindDocument {
 		return true // a study by Justin Levitt, documents from his tax return
 	}
-	if key == "of" && (prev.Kind == text.Number || enDeterminers[prev.Key] || prev.Key == "percent" || prev.Key == "most" || prev.Key == "eight" || prev.Key == "none") {
+	if key == "of" && (prev.Kind == text.Number || enDeterminers[prev.Key] || prev.Key == "percent" || prev.Key == "most" || prev.Key == "eight" || prev.Key == "none" ||
+		enQuantity[prev.Key]) {
 		return true // eight of 10 voters, some of the officials
 	}
 	if key != "of" && key != "for" && key != "with" && key != "at" && key != "on" && key != "in" && key != "to" {
@@ -1103,9 +1442,12 @@ func (p *parser) enInsideName(j, k int) bool {
 	if isCapitalized(prev.Text) && isCapitalized(next.Text) {
 		return true // Commission on Presidential Debates, Ministry of Defense
 	}
+	if isCapitalized(prev.Text) && next.Key == "the" && j+2 < k && isCapitalized(p.toks[j+2].Text) && j > p.first && !enTime[prev.Key] {
+		return true // the Tax Policy Center at the Urban Institute
+	}
 	if key == "in" || key == "at" || key == "on" || key == "to" {
 		// officials in Washington, the top Republican on the committee
-		return (p.lx.unnamed[prev.Key] != "" || p.lx.nounKind[prev.Key] == claimtrail.KindPerson) && nameAfter
+		return (p.lx.unnamed[prev.Key] != "" || p.lx.nounKind[prev.Key] != "") && nameAfter
 	}
 	return isCapitalized(prev.Text) || p.lx.sourceHead(prev.Key) || p.lx.unnamed[prev.Key] != ""
 }
@@ -1115,13 +1457,16 @@ func (p *parser) enInsideName(j, k int) bool {
 func (p *parser) enAppositionBack(c int, r *raw) (np, []np) {
 	// find the comma that opens the apposition
 	o := -1
-	for j := c - 1; j >= p.first && j >= c-25; j-- {
+	for j := c - 1; j >= p.first && j >= c-40; j-- {
 		t := &p.toks[j]
 		if t.comma() || t.dash() && !p.joined(j) {
 			o = j
 			break
 		}
-		if t.Kind == text.Quote || t.final() && !(t.Text == "." && j > 0 && isAbbrev(p.toks[j-1].Text)) || t.colon() {
+		if t.Kind == text.Quote && (t.Text == "'" || t.Text == "’") && j > p.first && p.toks[j-1].Span.End == t.Span.Start && strings.HasSuffix(p.toks[j-1].Key, "s") {
+			continue // veterans' families: a possessive, not a quotation
+		}
+		if t.Kind == text.Quote || t.final() && !(t.Text == "." && j > 0 && (isAbbrev(p.toks[j-1].Text) || p.stateAbbrev(j))) || t.colon() {
 			return np{}, nil
 		}
 	}
@@ -1129,10 +1474,18 @@ func (p *parser) enAppositionBack(c int, r *raw) (np, []np) {
 		return np{}, nil
 	}
 	name := p.enSubjectBack(o, r)
-	if name.empty() || name.end != o {
+	if name.end-name.start == 1 && p.toks[name.start].Kind == text.Number && name.start-1 > p.first && p.toks[name.start-1].comma() {
+		name = p.enSubjectBack(name.start-1, r) // Schiff, 56, who has served ...: the age is not the name
+		if name.empty() || name.end != o-2 {
+			return np{}, nil
+		}
+	} else if name.empty() || name.end != o {
 		return np{}, nil
 	}
 	first := &p.toks[o+1]
+	if c-o <= 7 && p.stateAbbrev(c-1) {
+		return name, nil // Mitch McConnell, R-Ky., said
+	}
 	// "The President of the Council, Dr. Rashad Al-Alimi, announced": the
 	// name stands between the commas, the title before them
 	if p.enAllNameWords(o+1, c) && (!p.enHasName(name) || p.lx.honorifics[first.Key] || p.enHasTitle(name)) {
@@ -1152,6 +1505,11 @@ func (p *parser) enAppositionBack(c int, r *raw) (np, []np) {
 	}
 	if (enPreps[first.Key] || first.Key == "like" || first.Key == "including" || first.Key == "unlike") && p.enLooksLikeName(name) {
 		return name, nil // Clinton, at Monday's debate, cited / Clinton, like Obama, has said
+	}
+	for k := o + 1; k < c; k++ {
+		if enClause[p.toks[k].Key] {
+			return np{}, nil // "for some, the losses would grow, said X": a clause, not a role
+		}
 	}
 	if !(enDeterminers[first.Key] || p.lx.isTitle(first.Key) || isCapitalized(first.Text) || p.toks[o+1].Kind == text.Number ||
 		p.lx.nounKind[p.toks[c-1].Key] != "" || p.lx.unnamed[p.toks[c-1].Key] != "") {
@@ -1189,6 +1547,17 @@ func (p *parser) enSourceLike(n np) bool {
 	}
 	h := head.Key
 	return head.Kind == text.Word && strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "’s") && !strings.HasSuffix(h, "'s") && n.end-n.start <= 4
+}
+
+// enHasDocument: the phrase holds a document noun (leaked documents from
+// his tax return).
+func (p *parser) enHasDocument(n np) bool {
+	for k := n.start; k < n.end; k++ {
+		if p.lx.nounKind[p.toks[k].Key] == claimtrail.KindDocument {
+			return true
+		}
+	}
+	return false
 }
 
 // enHasTitle: the phrase holds a title noun (president, commander).
@@ -1232,8 +1601,8 @@ func (p *parser) enLooksLikeName(n np) bool {
 // comma, and returns the token after both.
 func (p *parser) enSubjectAfter(j, limit int, r *raw) (np, int) {
 	n := p.enNPForward(j, limit)
-	if n.empty() || !p.enLooksLikeName(n) {
-		return np{}, j
+	if n.empty() || !p.enLooksLikeName(n) || enTime[p.toks[n.start].Key] && n.end-n.start == 1 {
+		return np{}, j // "said Tuesday": a time, not a subject
 	}
 	next := n.end
 	if t := p.at(next); t != nil && next < limit && t.word() && !enPreps[t.Key] && !enTime[t.Key] {
@@ -1296,8 +1665,9 @@ func (p *parser) enNPForward(j, limit int) np {
 			break
 		}
 		if p.lx.complementizers[t.Key] || enAux[t.Key] || enRelatives[t.Key] ||
-			(p.lx.verbs[t.Key] != nil || p.lx.participles[t.Key] != nil) && !isCapitalized(t.Text) && k > j && !enDeterminers[p.toks[k-1].Key] {
-			break // the report, a statement: after a determiner it is a noun
+			(p.lx.verbs[t.Key] != nil || p.lx.participles[t.Key] != nil) && !isCapitalized(t.Text) && k > j && !enDeterminers[p.toks[k-1].Key] &&
+				!(p.lx.verbs[t.Key] != nil && t.Key == p.lx.verbs[t.Key].lemma && p.toks[k-1].Kind == text.Word && !isCapitalized(p.toks[k-1].Text)) {
+			break // the report, a statement: after a determiner it is a noun; so in "a new report", "talk radio"
 		}
 		if enPreps[t.Key] && !(k > j && p.enInsideName(k, limit)) {
 			break
@@ -1340,23 +1710,80 @@ func (p *parser) enAdjunctCut(from, limit int, typ claimtrail.ClaimType) int {
 			continue
 		}
 		next := &p.toks[k+1]
-		if t.comma() && next.Kind == text.Word && !isCapitalized(next.Text) && strings.HasSuffix(next.Key, "ing") && len(next.Key) > 5 &&
+		if t.comma() && next.Kind == text.Word && !isCapitalized(next.Text) && strings.HasSuffix(next.Key, "ing") && len(next.Key) > 5 && !enIngPreps[next.Key] &&
 			p.lx.participles[next.Key] == nil && !enPreps[next.Key] && p.enFinalAdjunct(k+1, limit) {
 			return k
 		}
-		if t.comma() && typ == claimtrail.Nominal && (enRelatives[next.Key] || enSubordinator[next.Key] && !isConj(next.Key) || enPreps[next.Key]) {
+		if t.comma() && (next.Key == "although" || next.Key == "though") && !next.quoted {
+			return k // claimed that it was smart, although he refused ...: the narrator's aside
+		}
+		if t.comma() && typ == claimtrail.Nominal && enDeterminers[next.Key] && next.Key != "that" && !p.enListAhead(k+1, limit) {
+			return k // endorsed Clinton on Thursday, another example of ...: an aside
+		}
+		if t.comma() && typ == claimtrail.Nominal && (enRelatives[next.Key] || enSubordinator[next.Key] && next.Key != "and" || enPreps[next.Key]) {
 			return k // attacked Machado, with jabs that ...: the phrase ends at the comma
 		}
 		if typ == claimtrail.Nominal && k > from+1 && (t.Key == "during" || t.Key == "since" || t.Key == "while" || t.Key == "because" || t.Key == "when") {
 			return k // attacked her opponent during the debate
 		}
-		if (t.dash() || t.Text == "―") && !p.joined(k) && k > from+2 {
-			if t.Text == "-" && k+1 < limit && p.toks[k+1].Text == "-" || t.Text != "-" {
+		if (t.dash() || t.Text == "―") && !p.joined(k) && (t.Text == "-" && k+1 < limit && p.toks[k+1].Text == "-" || t.Text != "-") {
+			if e := p.enDashPair(k, limit); e > k {
+				k = e // "the top 1 percent -- those with ... -- would": an aside
+				continue
+			}
+			if k > from+2 {
 				return k
 			}
 		}
 	}
 	return limit
+}
+
+// enListAhead: the phrase from j goes on as an item of a list, ending in
+// "and" or "or" before the next comma or the end (the constitution, the
+// law and the framework).
+func (p *parser) enListAhead(j, limit int) bool {
+	for k := j; k < limit; k++ {
+		t := &p.toks[k]
+		if t.Key == "and" || t.Key == "or" {
+			return true
+		}
+		if t.comma() || t.final() {
+			return t.comma() && k+1 < limit && (p.toks[k+1].Key == "and" || p.toks[k+1].Key == "or")
+		}
+	}
+	return false
+}
+
+// enDashPair finds the dash that closes an aside opened by the dash at k
+// (the top 1 percent -- those earning more -- would pay), when a clause
+// goes on after it; it returns k when there is none.
+func (p *parser) enDashPair(k, limit int) int {
+	open := p.toks[k].Text
+	start := k + 1
+	if open == "-" {
+		start = k + 2
+	}
+	for m := start; m < limit && m < k+30; m++ {
+		t := &p.toks[m]
+		if t.final() || t.Text == ";" {
+			return k
+		}
+		if t.Text == open && !p.joined(m) {
+			e := m
+			if open == "-" {
+				if m+1 >= limit || p.toks[m+1].Text != "-" {
+					continue
+				}
+				e = m + 1
+			}
+			if e+2 < limit && p.toks[e+1].word() && !p.toks[e+1].quoted {
+				return e
+			}
+			return k
+		}
+	}
+	return k
 }
 
 // enFinalAdjunct: the participle at j opens a clause that ends the
@@ -1478,6 +1905,11 @@ func isCapitalized(s string) bool {
 	return false
 }
 
+// stateAbbrev: the full stop at j ends a party-state label (R-Ky., D-N.Y.).
+func (p *parser) stateAbbrev(j int) bool {
+	return j >= 3 && p.toks[j-2].Text == "-" && p.joined(j-2) && len(p.toks[j-1].Text) <= 4 && isCapitalized(p.toks[j-1].Text)
+}
+
 // isAbbrev: a word that a full stop abbreviates (Mr., Lt., U.S., Jan.).
 func isAbbrev(s string) bool {
 	n := len([]rune(s))
@@ -1485,7 +1917,7 @@ func isAbbrev(s string) bool {
 		return unicode.IsLetter([]rune(s)[0])
 	}
 	switch strings.ToLower(s) {
-	case "mr", "mrs", "ms", "dr", "lt", "gen", "col", "maj", "capt", "sgt", "adm", "brig", "sen", "rep", "gov", "rev", "st", "jr", "sr", "prof", "fr", "co", "corp", "inc", "ltd", "no", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "mt", "ft":
+	case "del", "mr", "mrs", "ms", "dr", "lt", "gen", "col", "maj", "capt", "sgt", "adm", "brig", "sen", "rep", "gov", "rev", "st", "jr", "sr", "prof", "fr", "co", "corp", "inc", "ltd", "no", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "mt", "ft":
 		return true
 	}
 	return false
@@ -1612,23 +2044,37 @@ func (p *parser) enPossessive(k int) bool {
 func (p *parser) enNounCue(c cand, limit int) *raw {
 	r := p.newRaw(c)
 	k := c.start - 1
+	if !p.enPossessive(k) {
+		k-- // his own plan, Trump's latest effort
+	}
 	switch p.toks[k].Key {
 	case "his", "her", "their", "its":
 		r.src = np{start: k, end: k + 1}
 	default:
-		r.src = p.enSubjectBack(c.start, r)
+		r.src = p.enSubjectBack(k+1, r)
 		if r.src.empty() {
 			r.src = np{start: k, end: k + 1}
 		}
 	}
+	from := c.from
+	if from == 0 {
+		from = c.end + 1
+	}
+	typ := claimtrail.Indirect
+	if c.end > c.start+1 {
+		typ = claimtrail.Nominal // her criticism of the plan
+	}
 	// the noun phrase is usually part of a larger clause ("Contrary to his
 	// claim that ..., there would be ..."): the content ends at a comma
-	end := p.enAdjunctCut(c.end+1, limit, claimtrail.Indirect)
-	for k := c.end + 1; k < end; k++ {
-		if p.toks[k].comma() && !p.toks[k].quoted {
-			end = k
+	end := p.enAdjunctCut(from, limit, typ)
+	for k := from; k < end; k++ {
+		if p.toks[k].comma() && !p.toks[k].quoted || c.from != c.end+1 && enClause[p.toks[k].Key] && !p.toks[k].quoted {
+			end = k // his criticism of the deal was sharp: the clause's verb
 			break
 		}
 	}
-	return p.finish(r, tokRange{start: c.end + 1, end: end}, claimtrail.Indirect, end)
+	if end <= from {
+		return nil
+	}
+	return p.finish(r, tokRange{start: from, end: end}, typ, end)
 }

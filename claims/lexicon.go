@@ -26,6 +26,8 @@ const (
 	CompQuote                          // a colon or a quotation mark
 	CompNominal                        // a noun phrase
 	CompPrep                           // the cue's own preposition
+	CompTo                             // an infinitive: wants to ..., declined to ...
+	CompObjTo                          // an object and its infinitive: urged X to ...
 )
 
 // VerbDef is one cue verb as written in a lexicon file.
@@ -47,6 +49,10 @@ type VerbDef struct {
 	Complements []string `yaml:"complements"`
 	Preps       []string `yaml:"preps"`
 	Relay       bool     `yaml:"relay"`
+	// Adjective marks a predicate adjective (confident that, critical
+	// of, willing to): English only, a cue after a form of be, its lemma
+	// its only form.
+	Adjective bool `yaml:"adjective"`
 }
 
 // NounDef is a verbal noun that makes a cue after a light verb.
@@ -102,6 +108,7 @@ type cueDef struct {
 	comps  Complement
 	preps  map[string]bool
 	relay  bool
+	adj    bool
 }
 
 type anaphorClass uint8
@@ -245,6 +252,7 @@ func (lf *LexiconFile) merge(o *LexiconFile) {
 			if v.Class != "" {
 				cur.Class = v.Class
 			}
+			cur.Adjective = cur.Adjective || v.Adjective
 			continue
 		}
 		lf.Verbs = append(lf.Verbs, v)
@@ -283,8 +291,9 @@ var (
 	classes = map[string]claimtrail.CueClass{"speech": claimtrail.ClassSpeech, "writing": claimtrail.ClassWriting,
 		"thought": claimtrail.ClassThought, "evidence": claimtrail.ClassEvidence, "intention": claimtrail.ClassIntention,
 		"relay": claimtrail.ClassRelay, "according": claimtrail.ClassAccording}
-	complements = map[string]Complement{"that": CompThat, "quote": CompQuote, "nominal": CompNominal, "prep": CompPrep}
-	kinds       = map[string]claimtrail.SourceKind{"person": claimtrail.KindPerson, "organization": claimtrail.KindOrganization,
+	complements = map[string]Complement{"that": CompThat, "quote": CompQuote, "nominal": CompNominal, "prep": CompPrep,
+		"to": CompTo, "object_to": CompObjTo}
+	kinds = map[string]claimtrail.SourceKind{"person": claimtrail.KindPerson, "organization": claimtrail.KindOrganization,
 		"government": claimtrail.KindGovernment, "official": claimtrail.KindOfficial, "outlet": claimtrail.KindOutlet,
 		"agency": claimtrail.KindAgency, "document": claimtrail.KindDocument, "anonymous": claimtrail.KindAnonymous,
 		"other": claimtrail.KindOther}
@@ -312,6 +321,13 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 			return nil, err
 		}
 		d.relay = v.Relay
+		if english && v.Adjective {
+			d.adj = true
+			for _, f := range append([]string{v.Lemma}, v.Forms...) {
+				lx.verbs[text.KeyWord(f)] = d
+			}
+			continue
+		}
 		forms := append([]string{}, v.Forms...)
 		for _, p := range v.Past {
 			forms = append(forms, p)
@@ -331,7 +347,7 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 		}
 		if english {
 			forms = append(forms, englishForms(v.Lemma, len(v.Past) > 0)...)
-			ing := d.comps&(CompThat|CompQuote|CompPrep) != 0 || d.relay
+			ing := d.comps&(CompThat|CompQuote|CompPrep|CompTo|CompObjTo) != 0 || d.relay
 			if v.Participle != nil {
 				ing = *v.Participle
 			}
@@ -404,6 +420,20 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 	if err := classify(lx.unnamed, lf.Unnamed, kinds, "unnamed", "official or anonymous"); err != nil {
 		return nil, err
 	}
+	if english {
+		// the plural of a one-word source noun is one too (polls, studies)
+		plurals := map[string]claimtrail.SourceKind{}
+		for k, kind := range lx.nounKind {
+			if !strings.Contains(k, " ") && !strings.HasSuffix(k, "s") {
+				if pl := englishThird(k); lx.nounKind[pl] == "" {
+					plurals[pl] = kind
+				}
+			}
+		}
+		for k, kind := range plurals {
+			lx.nounKind[k] = kind
+		}
+	}
 	if err := classify(lx.anaphors, lf.Anaphors, anaphorClasses, "anaphors", "document, outlet, group or pronoun"); err != nil {
 		return nil, err
 	}
@@ -442,7 +472,7 @@ func newCueDef(lemma, class, stance string, comps, preps []string) (*cueDef, err
 	for _, c := range comps {
 		f, ok := complements[c]
 		if !ok {
-			return nil, fmt.Errorf("cue %s: unknown complement %q (want that, quote, nominal or prep)", lemma, c)
+			return nil, fmt.Errorf("cue %s: unknown complement %q (want that, quote, nominal, prep, to or object_to)", lemma, c)
 		}
 		d.comps |= f
 	}
