@@ -37,6 +37,9 @@ type cand struct {
 	nounAt int // for a light verb + noun cue, the noun's index; else -1
 	// noun: the cue is a noun after its possessor (his claim that ...).
 	noun bool
+	// issuer is, for an English participle after a message ("sent a
+	// letter urging"), the index of the verb that sends it; else -1 or 0.
+	issuer int
 	// from is where an English noun cue's content starts (after "that",
 	// at "to", after the cue's preposition).
 	from int

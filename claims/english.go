@@ -47,6 +47,11 @@ var (
 		"warn", "explain", "know", "want", "predict", "urge", "declare", "complain", "allege", "assert", "deny", "recall")
 	// more words that open a fronted adverbial phrase (Along with ...,
 	// More than ..., Unlike ...)
+	// enConnectives open a sentence to tie it to the one before; they are
+	// not the start of an adverbial clause.
+	enConnectives = setOf("however", "meanwhile", "but", "and", "yet", "so", "also", "still", "moreover", "furthermore", "nevertheless", "nonetheless", "indeed", "instead", "thus", "hence", "now", "again")
+	// enIssuing are verbs whose object is a message its subject sends.
+	enIssuing     = setOf("sent", "send", "sends", "sending", "released", "release", "releases", "issued", "issue", "issues", "posted", "post", "posts", "published", "publishes", "wrote", "writes", "signed", "signs", "filed", "files", "fired", "unleashed", "tweeted", "circulated", "distributed", "delivered", "penned", "aired", "ran", "launched")
 	enFrontedMore = setOf("along", "more", "unlike", "like", "beyond", "besides", "across", "around", "throughout", "within", "upon", "toward", "towards", "aside", "apart", "instead", "rather", "regardless", "thanks")
 	enCopulas     = setOf("seem", "seems", "seemed", "remain", "remains", "remained", "become", "becomes", "became", "appear", "appears", "appeared", "feel", "feels", "felt", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t", "'re", "’re", "'m", "’m")
 	enDegree      = setOf("very", "so", "too", "quite", "more", "less", "most", "least", "fairly", "rather", "pretty", "not", "all", "as", "that", "much", "less", "any", "no")
@@ -138,6 +143,13 @@ func (p *parser) englishSentence() []*raw {
 			r = p.enVerb(c, limit, out)
 		case candParticiple:
 			r = p.enParticiple(c, limit)
+			if r != nil && c.issuer > 0 {
+				// "after Trump sent tweets criticizing X": the sender
+				if r.src = p.enSubjectBack(c.issuer, r); r.src.empty() || !p.enSourceLike(r.src) {
+					r = nil
+				}
+				break
+			}
 			if r != nil && top < 0 {
 				// "X spoke out on Tuesday, arguing that ...": no claim
 				// before it; the sentence's subject is the source
@@ -255,11 +267,17 @@ func (p *parser) enCands(first int) []cand {
 			continue
 		}
 		if d := lx.participles[t.Key]; d != nil && !p.enProgressive(i) {
-			if prev == nil || !(prev.comma() || prev.Key == "and" || prev.Key == "while" || prev.dash() || enByIng[prev.Key] || p.enDocumentBefore(i)) {
+			issuer := -1
+			if prev != nil && !(prev.comma() || prev.Key == "and" || prev.Key == "while" || prev.dash() || enByIng[prev.Key]) {
+				if issuer = p.enDocumentBefore(i); issuer < 0 {
+					continue
+				}
+			}
+			if prev == nil {
 				continue
 			}
 			end := p.enParticles(i+1, d)
-			out = append(out, cand{kind: candParticiple, def: d, start: i, end: end, nounAt: -1, boundary: true})
+			out = append(out, cand{kind: candParticiple, def: d, start: i, end: end, nounAt: -1, boundary: true, issuer: issuer})
 			i = end - 1
 			continue
 		}
@@ -333,17 +351,28 @@ func (p *parser) enCopulaBefore(i int) bool {
 // enDocumentBefore: a document or message noun stands a few words before
 // the participle at i, in the same phrase (sent a letter urging ..., a
 // series of tweets early Friday saying ...).
-func (p *parser) enDocumentBefore(i int) bool {
+func (p *parser) enDocumentBefore(i int) int {
 	for k := i - 1; k >= p.first && k >= i-5; k-- {
 		t := &p.toks[k]
 		if !t.word() && t.Kind != text.Number {
-			return false
+			return -1
 		}
 		if p.lx.nounKind[t.Key] == claimtrail.KindDocument || enMessages[t.Key] {
-			return true
+			// only a message its sender issues in the sentence: "sent a
+			// letter urging", "issued a statement calling"; in "the
+			// tweets accusing him are lies" the tweets' author is unknown
+			for m := k - 1; m > p.first && m >= k-4; m-- {
+				if enIssuing[p.toks[m].Key] {
+					return m
+				}
+				if !p.toks[m].word() {
+					return -1
+				}
+			}
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 // enProgressive: an -ing form after a form of be, through adverbs (is
@@ -800,6 +829,14 @@ func leadNP(first, last int) np {
 // fronted adverbial (In a statement, Speaking after the meeting,
 // Meanwhile), not a content standing before its attribution.
 func (p *parser) enAdverbialBefore(a, b int) bool {
+	// "However, growth is slowing, the IMF said": a connective links the
+	// sentence to the one before; what follows it is what decides
+	for a < b && enConnectives[p.toks[a].Key] {
+		a++
+		if a < b && p.toks[a].comma() {
+			a++
+		}
+	}
 	if b <= a {
 		return true
 	}
@@ -959,6 +996,10 @@ func (p *parser) enAfterCue(j, limit int, d *cueDef, r *raw) int {
 				j = p.enChannelTail(j+1, limit)
 				continue
 			}
+			if k := p.enPhraseThenClause(j, limit); k > j {
+				j = k // said after the convention he would not ...
+				continue
+			}
 			return j
 		}
 		if enPreps[t.Key] && t.Key != "to" && p.enThatAhead(j, limit) {
@@ -997,6 +1038,37 @@ func (p *parser) hasStatement(a, b int) bool {
 	return false
 }
 
+// enPhraseThenClause: a short prepositional phrase at j followed by a
+// clause with no "that", its subject a pronoun and then an auxiliary or a
+// finite verb ("said after the convention he would not accept"); returns
+// where the clause starts, or j.
+func (p *parser) enPhraseThenClause(j, limit int) int {
+	for k := j + 1; k < limit && k <= j+7; k++ {
+		t := &p.toks[k]
+		if !t.word() || p.lx.verbs[t.Key] != nil && !enDeterminers[p.toks[k-1].Key] || enAux[t.Key] || p.lx.complementizers[t.Key] {
+			return j
+		}
+		if k > j+1 && p.enPronounClause(k, limit) {
+			return k
+		}
+		if enPronouns[t.Key] {
+			return j
+		}
+	}
+	return j
+}
+
+// enPronounClause: a subject pronoun at k with an auxiliary or a finite
+// verb after it opens a clause (she was not running, it expects losses).
+func (p *parser) enPronounClause(k, limit int) bool {
+	t := &p.toks[k]
+	if !enPronouns[t.Key] || t.Key == "you" || k+1 >= limit {
+		return false
+	}
+	n := &p.toks[k+1]
+	return enAux[n.Key] || enClause[n.Key] || n.word() && (strings.HasSuffix(n.Key, "ed") || strings.HasSuffix(n.Key, "s")) && !isCapitalized(n.Text)
+}
+
 // enChannelTail reads the rest of a channel or time phrase: words up to a
 // complementizer, a colon, a quotation mark or a comma.
 func (p *parser) enChannelTail(j, limit int) int {
@@ -1009,7 +1081,7 @@ func (p *parser) enChannelTail(j, limit int) int {
 		if t.comma() || t.colon() || t.Kind == text.Quote || p.lx.complementizers[t.Key] || t.final() {
 			return j
 		}
-		if p.lx.verbs[t.Key] != nil && !enDeterminers[p.toks[j-1].Key] {
+		if p.lx.verbs[t.Key] != nil && !enDeterminers[p.toks[j-1].Key] || p.enPronounClause(j, limit) {
 			return j
 		}
 		j++
@@ -1438,6 +1510,9 @@ func (p *parser) enInsideName(j, k int) bool {
 	nameAfter := isCapitalized(next.Text) || enDeterminers[next.Key] || p.lx.sourceHead(next.Key)
 	if key == "with" {
 		return prev.Key == "familiar"
+	}
+	if key == "to" && prev.Key == "close" {
+		return true // people close to the talks, those close to him
 	}
 	if isCapitalized(prev.Text) && isCapitalized(next.Text) {
 		return true // Commission on Presidential Debates, Ministry of Defense
@@ -1905,8 +1980,15 @@ func isCapitalized(s string) bool {
 	return false
 }
 
-// stateAbbrev: the full stop at j ends a party-state label (R-Ky., D-N.Y.).
+// stateAbbrev: the full stop at j ends a party-state label (R-Ky., D-N.Y.),
+// which the tokenizer gives as one word (R-Ky) or as its parts.
 func (p *parser) stateAbbrev(j int) bool {
+	if j >= 1 {
+		if party, state, ok := strings.Cut(p.toks[j-1].Text, "-"); ok && len(party) == 1 && strings.Contains("RDI", party) &&
+			len(state) >= 1 && len(state) <= 5 && isCapitalized(state) {
+			return true
+		}
+	}
 	return j >= 3 && p.toks[j-2].Text == "-" && p.joined(j-2) && len(p.toks[j-1].Text) <= 4 && isCapitalized(p.toks[j-1].Text)
 }
 
