@@ -52,6 +52,7 @@ var (
 	enConnectives = setOf("however", "meanwhile", "but", "and", "yet", "so", "also", "still", "moreover", "furthermore", "nevertheless", "nonetheless", "indeed", "instead", "thus", "hence", "now", "again")
 	// enIssuing are verbs whose object is a message its subject sends.
 	enIssuing     = setOf("sent", "send", "sends", "sending", "released", "release", "releases", "issued", "issue", "issues", "posted", "post", "posts", "published", "publishes", "wrote", "writes", "signed", "signs", "filed", "files", "fired", "unleashed", "tweeted", "circulated", "distributed", "delivered", "penned", "aired", "ran", "launched")
+	enAsides      = setOf("aside", "apart", "other")
 	enFrontedMore = setOf("along", "more", "unlike", "like", "beyond", "besides", "across", "around", "throughout", "within", "upon", "toward", "towards", "aside", "apart", "instead", "rather", "regardless", "thanks")
 	enCopulas     = setOf("seem", "seems", "seemed", "remain", "remains", "remained", "become", "becomes", "became", "appear", "appears", "appeared", "feel", "feels", "felt", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t", "'re", "’re", "'m", "’m")
 	enDegree      = setOf("very", "so", "too", "quite", "more", "less", "most", "least", "fairly", "rather", "pretty", "not", "all", "as", "that", "much", "less", "any", "no")
@@ -145,7 +146,10 @@ func (p *parser) englishSentence() []*raw {
 			r = p.enParticiple(c, limit)
 			if r != nil && c.issuer > 0 {
 				// "after Trump sent tweets criticizing X": the sender
-				if r.src = p.enSubjectBack(c.issuer, r); r.src.empty() || !p.enSourceLike(r.src) {
+				if r.src = p.enSubjectBack(c.issuer, r); r.src.empty() && top < 0 {
+					r.src = p.enLeadSubject() // a subject too long to read back
+				}
+				if r.src.empty() || !p.enSourceLike(r.src) {
 					r = nil
 				}
 				break
@@ -352,7 +356,7 @@ func (p *parser) enCopulaBefore(i int) bool {
 // the participle at i, in the same phrase (sent a letter urging ..., a
 // series of tweets early Friday saying ...).
 func (p *parser) enDocumentBefore(i int) int {
-	for k := i - 1; k >= p.first && k >= i-5; k-- {
+	for k := i - 1; k >= p.first && k >= i-9; k-- {
 		t := &p.toks[k]
 		if !t.word() && t.Kind != text.Number {
 			return -1
@@ -1736,6 +1740,11 @@ func (p *parser) enNPForward(j, limit int) np {
 			}
 			break
 		}
+		if t.Kind == text.Quote && (t.Text == "'" || t.Text == "’") && k > j && p.toks[k-1].Span.End == t.Span.Start &&
+			strings.HasSuffix(p.toks[k-1].Key, "s") && k+1 < limit && p.toks[k+1].Kind == text.Word {
+			k++ // Davis' commentary, the farmers' union
+			continue
+		}
 		if t.Kind != text.Word && t.Kind != text.Number {
 			break
 		}
@@ -1792,6 +1801,13 @@ func (p *parser) enAdjunctCut(from, limit int, typ claimtrail.ClaimType) int {
 		if t.comma() && (next.Key == "although" || next.Key == "though") && !next.quoted {
 			return k // claimed that it was smart, although he refused ...: the narrator's aside
 		}
+		if t.comma() && enAsides[next.Key] && k+2 < limit && (p.toks[k+2].Key == "from" || p.toks[k+2].Key == "than") && !next.quoted {
+			return k // refuses to discuss appointees, aside from saying ...
+		}
+		if typ == claimtrail.Nominal && t.Key == "and" && !t.quoted && !isCapitalized(next.Text) && p.lx.verbs[next.Key] != nil &&
+			(strings.HasSuffix(next.Key, "ed") || p.lx.verbs[next.Key].lemma != next.Key) {
+			return k // attacked the officers and blamed the shootings on ...: a second claim
+		}
 		if t.comma() && typ == claimtrail.Nominal && enDeterminers[next.Key] && next.Key != "that" && !p.enListAhead(k+1, limit) {
 			return k // endorsed Clinton on Thursday, another example of ...: an aside
 		}
@@ -1800,6 +1816,9 @@ func (p *parser) enAdjunctCut(from, limit int, typ claimtrail.ClaimType) int {
 		}
 		if typ == claimtrail.Nominal && k > from+1 && (t.Key == "during" || t.Key == "since" || t.Key == "while" || t.Key == "because" || t.Key == "when") {
 			return k // attacked her opponent during the debate
+		}
+		if typ == claimtrail.Nominal && k > from+1 && (t.Key == "after" || t.Key == "before" || t.Key == "until") && p.enPronounClause(k+1, limit) {
+			return k // called her a disgrace after she attacked ...: the narrator's clause
 		}
 		if (t.dash() || t.Text == "―") && !p.joined(k) && (t.Text == "-" && k+1 < limit && p.toks[k+1].Text == "-" || t.Text != "-") {
 			if e := p.enDashPair(k, limit); e > k {
