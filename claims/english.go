@@ -51,7 +51,9 @@ var (
 	// not the start of an adverbial clause.
 	enConnectives = setOf("however", "meanwhile", "but", "and", "yet", "so", "also", "still", "moreover", "furthermore", "nevertheless", "nonetheless", "indeed", "instead", "thus", "hence", "now", "again")
 	// enIssuing are verbs whose object is a message its subject sends.
-	enIssuing     = setOf("sent", "send", "sends", "sending", "released", "release", "releases", "issued", "issue", "issues", "posted", "post", "posts", "published", "publishes", "wrote", "writes", "signed", "signs", "filed", "files", "fired", "unleashed", "tweeted", "circulated", "distributed", "delivered", "penned", "aired", "ran", "launched")
+	enIssuing = setOf("sent", "send", "sends", "sending", "released", "release", "releases", "issued", "issue", "issues", "posted", "post", "posts", "published", "publishes", "wrote", "writes", "signed", "signs", "filed", "files", "fired", "unleashed", "tweeted", "circulated", "distributed", "delivered", "penned", "aired", "ran", "launched")
+	// enAskers report a question: "asked whether the deals required ..."
+	enAskers      = setOf("ask", "wonder", "question", "inquire", "query")
 	enAsides      = setOf("aside", "apart", "other")
 	enFrontedMore = setOf("along", "more", "unlike", "like", "beyond", "besides", "across", "around", "throughout", "within", "upon", "toward", "towards", "aside", "apart", "instead", "rather", "regardless", "thanks")
 	enCopulas     = setOf("seem", "seems", "seemed", "remain", "remains", "remained", "become", "becomes", "became", "appear", "appears", "appeared", "feel", "feels", "felt", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t", "'re", "’re", "'m", "’m")
@@ -1187,6 +1189,9 @@ func (p *parser) enComplement(j, limit int, d *cueDef) (tokRange, claimtrail.Cla
 	if p.lx.complementizers[t.Key] && j+1 < limit && (d.comps&CompThat != 0 || j > 0 && d.preps[p.toks[j-1].Key]) {
 		return tokRange{start: j + 1, end: limit}, claimtrail.Indirect, true // pointed out that ...
 	}
+	if (t.Key == "whether" || t.Key == "if") && enAskers[d.lemma] && j+1 < limit {
+		return tokRange{start: j, end: limit}, claimtrail.Indirect, true // asked whether the deals required ...
+	}
 	if t.colon() || t.comma() {
 		if q := p.at(j + 1); q != nil && j+1 < limit && (q.Kind == text.Quote || t.colon()) && d.comps&(CompQuote|CompThat) != 0 {
 			return tokRange{start: j + 1, end: limit}, claimtrail.Direct, true
@@ -1794,6 +1799,14 @@ func (p *parser) enAdjunctCut(from, limit int, typ claimtrail.ClaimType) int {
 			continue
 		}
 		next := &p.toks[k+1]
+		if t.comma() && k > 0 && p.toks[k-1].Text == "." && p.stateAbbrev(k-1) {
+			continue // Sen. Tim Kaine, D-Va., as ...: the label's closing comma
+		}
+		if typ == claimtrail.Nominal && k > from+1 && (t.Key == "in" || t.Key == "on" || t.Key == "at") {
+			if n, _ := p.matchPhrase(p.lx.channels, k); n > 0 {
+				return k // rejected that argument in a ruling released Thursday
+			}
+		}
 		if t.comma() && next.Kind == text.Word && !isCapitalized(next.Text) && strings.HasSuffix(next.Key, "ing") && len(next.Key) > 5 && !enIngPreps[next.Key] &&
 			p.lx.participles[next.Key] == nil && !enPreps[next.Key] && p.enFinalAdjunct(k+1, limit) {
 			return k
