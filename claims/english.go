@@ -54,6 +54,9 @@ var (
 	enIssuing = setOf("sent", "send", "sends", "sending", "released", "release", "releases", "issued", "issue", "issues", "posted", "post", "posts", "published", "publishes", "wrote", "writes", "signed", "signs", "filed", "files", "fired", "unleashed", "tweeted", "circulated", "distributed", "delivered", "penned", "aired", "ran", "launched")
 	// enAskers report a question: "asked whether the deals required ..."
 	enAskers      = setOf("ask", "wonder", "question", "inquire", "query")
+	enNumberWords = setOf("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+		"sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "dozen", "dozens", "hundreds", "thousands")
+	enWh          = setOf("what", "how", "why", "where", "whatever", "whether")
 	enAsides      = setOf("aside", "apart", "other")
 	enFrontedMore = setOf("along", "more", "unlike", "like", "beyond", "besides", "across", "around", "throughout", "within", "upon", "toward", "towards", "aside", "apart", "instead", "rather", "regardless", "thanks")
 	enCopulas     = setOf("seem", "seems", "seemed", "remain", "remains", "remained", "become", "becomes", "became", "appear", "appears", "appeared", "feel", "feels", "felt", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t", "'re", "’re", "'m", "’m")
@@ -260,6 +263,12 @@ func (p *parser) enCands(first int) []cand {
 				i = c.from - 1
 				continue
 			}
+		}
+		if p.enPluralNoun(i) {
+			continue // twenty-seven states, campaign-finance reports shows: a noun
+		}
+		if t.Key == "said" && prev != nil && prev.Key == "having" {
+			continue // "Having said that, ...": a connective, not a report
 		}
 		if prev != nil && (enDeterminers[prev.Key] && prev.Key != "that" || prev.Key == "to" && !p.enAuxBefore(i-1)) {
 			continue // the statement, a report, to say: a noun or an infinitive
@@ -851,7 +860,7 @@ func (p *parser) enAdverbialBefore(a, b int) bool {
 		return b-a <= 40 // Though his plan would ..., one study found ...
 	}
 	for k := a; k < b; k++ {
-		if enClause[p.toks[k].Key] {
+		if p.clauseWord(k) {
 			return false // "At least 589 people were confirmed dead": a clause
 		}
 	}
@@ -901,7 +910,7 @@ func (p *parser) enExplicit(j, limit int) bool {
 // a cue verb: a clause, not a bare noun phrase.
 func (p *parser) enHasVerb(a, b int) bool {
 	for k := a; k < b; k++ {
-		if enClause[p.toks[k].Key] || p.lx.verbs[p.toks[k].Key] != nil {
+		if p.clauseWord(k) || p.lx.verbs[p.toks[k].Key] != nil {
 			return true
 		}
 	}
@@ -1064,6 +1073,39 @@ func (p *parser) enPhraseThenClause(j, limit int) int {
 	return j
 }
 
+// enPluralNoun: the -s form at i is a plural noun, not a verb: after a
+// number ("27 states", "two reports") or before a finite verb ("the
+// campaign-finance reports shows", "reports say").
+func (p *parser) enPluralNoun(i int) bool {
+	t := &p.toks[i]
+	if !strings.HasSuffix(t.Key, "s") || strings.HasSuffix(t.Key, "ss") || i == p.first {
+		return false
+	}
+	prev := &p.toks[i-1]
+	if prev.Kind == text.Number || enNumberWords[prev.Key] {
+		return true
+	}
+	if _, after, ok := strings.Cut(prev.Key, "-"); ok && enNumberWords[after] {
+		return true // twenty-seven
+	}
+	if n := p.at(i + 1); n != nil && n.word() && !isCapitalized(n.Text) && !n.quoted {
+		if d := p.lx.verbs[n.Key]; d != nil && (n.Key != d.lemma || strings.HasSuffix(n.Key, "s")) && !strings.HasSuffix(n.Key, "ing") {
+			return true
+		}
+		if enAux[n.Key] && n.Key != "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseWord: the token at k is an auxiliary, a modal or a negation that
+// makes a clause; "May" inside a sentence is the month (a May interview).
+func (p *parser) clauseWord(k int) bool {
+	t := &p.toks[k]
+	return enClause[t.Key] && !(t.Text == "May" && k > p.first)
+}
+
 // enPronounClause: a subject pronoun at k with an auxiliary or a finite
 // verb after it opens a clause (she was not running, it expects losses).
 func (p *parser) enPronounClause(k, limit int) bool {
@@ -1072,7 +1114,7 @@ func (p *parser) enPronounClause(k, limit int) bool {
 		return false
 	}
 	n := &p.toks[k+1]
-	return enAux[n.Key] || enClause[n.Key] || n.word() && (strings.HasSuffix(n.Key, "ed") || strings.HasSuffix(n.Key, "s")) && !isCapitalized(n.Text)
+	return enAux[n.Key] || p.clauseWord(k+1) || n.word() && (strings.HasSuffix(n.Key, "ed") || strings.HasSuffix(n.Key, "s")) && !isCapitalized(n.Text)
 }
 
 // enChannelTail reads the rest of a channel or time phrase: words up to a
@@ -1324,7 +1366,7 @@ func (p *parser) enClauseAhead(j, limit int) bool {
 		if k == j && (t.Key == "he" || t.Key == "she" || t.Key == "they" || t.Key == "we" || t.Key == "i") {
 			return true // show he took a loss: a subject pronoun opens a clause
 		}
-		if enClause[t.Key] || k > j && (strings.HasSuffix(t.Key, "ed") || strings.HasSuffix(t.Key, "s")) && !isCapitalized(t.Text) && k+1 < limit && !enPreps[t.Key] && p.enVerbish(k) {
+		if p.clauseWord(k) || k > j && (strings.HasSuffix(t.Key, "ed") || strings.HasSuffix(t.Key, "s")) && !isCapitalized(t.Text) && k+1 < limit && !enPreps[t.Key] && p.enVerbish(k) {
 			return true
 		}
 	}
@@ -1387,6 +1429,9 @@ func (p *parser) enSubjectBack(k int, r *raw) np {
 			if n := &p.toks[j+1]; enPronouns[n.Key] || enDeterminers[n.Key] || isCapitalized(n.Text) {
 				break // in which he said: the subject is "he"
 			}
+		}
+		if enWh[t.Key] && j < k-1 {
+			break // the gap between what Trump says ...: the subject is "Trump"
 		}
 		if t.Kind == text.Quote && (t.Text == "'" || t.Text == "’") && j > p.first && p.toks[j-1].Span.End == t.Span.Start &&
 			strings.HasSuffix(p.toks[j-1].Key, "s") && j+1 < k {
@@ -1591,7 +1636,7 @@ func (p *parser) enAppositionBack(c int, r *raw) (np, []np) {
 		return name, nil // Clinton, at Monday's debate, cited / Clinton, like Obama, has said
 	}
 	for k := o + 1; k < c; k++ {
-		if enClause[p.toks[k].Key] {
+		if p.clauseWord(k) {
 			return np{}, nil // "for some, the losses would grow, said X": a clause, not a role
 		}
 	}
@@ -1902,7 +1947,7 @@ func (p *parser) enFinalAdjunct(j, limit int) bool {
 		return false
 	}
 	for m := j + 1; m+1 < limit; m++ {
-		if p.toks[m].comma() && (enClause[p.toks[m+1].Key] || p.lx.adverbials[p.toks[m+1].Key] && enClause[p.skipDet(m+2)]) {
+		if p.toks[m].comma() && (p.clauseWord(m+1) || p.lx.adverbials[p.toks[m+1].Key] && enClause[p.skipDet(m+2)]) {
 			return false
 		}
 	}
@@ -2182,7 +2227,7 @@ func (p *parser) enNounCue(c cand, limit int) *raw {
 	// claim that ..., there would be ..."): the content ends at a comma
 	end := p.enAdjunctCut(from, limit, typ)
 	for k := from; k < end; k++ {
-		if p.toks[k].comma() && !p.toks[k].quoted || c.from != c.end+1 && enClause[p.toks[k].Key] && !p.toks[k].quoted {
+		if p.toks[k].comma() && !p.toks[k].quoted || c.from != c.end+1 && p.clauseWord(k) && !p.toks[k].quoted {
 			end = k // his criticism of the deal was sharp: the clause's verb
 			break
 		}
