@@ -22,6 +22,13 @@
 // Each alignment keeps the evidence it rests on, because an alignment by
 // anchors is a guess a reader must be able to check.
 //
+// A translation is told by its address, not its text: a site's language
+// editions at one URL. Two outlets retelling one agency statement share
+// names, numbers and order as a translation does, so text similarity would
+// call them translations too. Once known, a translation's claims align
+// with the original's by their order and source, which holds where a
+// translated claim has no anchor at all.
+//
 // The package knows the sources package only through Options.Match and
 // Options.SameSource, so the cross-script matcher can be replaced and the
 // package stays usable without a registry.
