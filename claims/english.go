@@ -53,10 +53,11 @@ var (
 	// enIssuing are verbs whose object is a message its subject sends.
 	enIssuing = setOf("sent", "send", "sends", "sending", "released", "release", "releases", "issued", "issue", "issues", "posted", "post", "posts", "published", "publishes", "wrote", "writes", "signed", "signs", "filed", "files", "fired", "unleashed", "tweeted", "circulated", "distributed", "delivered", "penned", "aired", "ran", "launched")
 	// enAskers report a question: "asked whether the deals required ..."
-	enAskers      = setOf("ask", "wonder", "question", "inquire", "query")
+	enAskers      = setOf("ask", "wonder", "question", "inquire", "query", "say", "tell", "decide", "consider", "indicate", "disclose", "reveal", "know")
 	enNumberWords = setOf("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
 		"sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "dozen", "dozens", "hundreds", "thousands")
 	enWh          = setOf("what", "how", "why", "where", "whatever", "whether")
+	enBeNot       = setOf("isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t")
 	enAsides      = setOf("aside", "apart", "other")
 	enFrontedMore = setOf("along", "more", "unlike", "like", "beyond", "besides", "across", "around", "throughout", "within", "upon", "toward", "towards", "aside", "apart", "instead", "rather", "regardless", "thanks")
 	enCopulas     = setOf("seem", "seems", "seemed", "remain", "remains", "remained", "become", "becomes", "became", "appear", "appears", "appeared", "feel", "feels", "felt", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t", "'re", "’re", "'m", "’m")
@@ -398,10 +399,10 @@ func (p *parser) enProgressive(i int) bool {
 	}
 	for k := i - 1; k >= p.first && k >= i-3; k-- {
 		key := p.toks[k].Key
-		if key == "is" || key == "are" || key == "was" || key == "were" || key == "been" || key == "’s" || key == "'s" {
+		if key == "is" || key == "are" || key == "was" || key == "were" || key == "been" || key == "’s" || key == "'s" || enBeNot[key] {
 			return true
 		}
-		if !(p.lx.adverbials[key] || p.enAdverb(k) || key == "once" || key == "again" || key == "not") {
+		if !(p.lx.adverbials[key] || p.enAdverb(k) || key == "once" || key == "again" || key == "not" || key == "n't" || key == "n’t") {
 			return false
 		}
 	}
@@ -652,7 +653,11 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 		}
 		return nil
 	}
-	if k > p.first && !p.toks[k-1].comma() && !p.isCloseQuote(k-1) {
+	dashed := k > p.first && p.toks[k-1].dash() && !p.joined(k-1)
+	if dashed {
+		// Kall -- co-editor of a book on the debates -- said
+		src = p.enDashAppositionBack(k-1, r)
+	} else if k > p.first && !p.toks[k-1].comma() && !p.isCloseQuote(k-1) {
 		src = p.enSubjectBack(k, r)
 		// "Another slide shows that ...", "When Clinton noted that ...": a
 		// complementizer right after the cue makes it a verb of report
@@ -1632,10 +1637,16 @@ func (p *parser) enAppositionBack(c int, r *raw) (np, []np) {
 	if enRelatives[first.Key] {
 		return name, nil // Trump, who ..., said
 	}
+	if first.Kind == text.Word && strings.HasSuffix(first.Key, "ing") && !isCapitalized(first.Text) && p.enLooksLikeName(name) {
+		return name, nil // Trump, appearing after Clinton at the forum, cited
+	}
 	if (enPreps[first.Key] || first.Key == "like" || first.Key == "including" || first.Key == "unlike") && p.enLooksLikeName(name) {
 		return name, nil // Clinton, at Monday's debate, cited / Clinton, like Obama, has said
 	}
 	for k := o + 1; k < c; k++ {
+		if enRelatives[p.toks[k].Key] && k > o+1 {
+			break // a former minister who is a critic of ...: the clause is the role's
+		}
 		if p.clauseWord(k) {
 			return np{}, nil // "for some, the losses would grow, said X": a clause, not a role
 		}
@@ -1650,6 +1661,46 @@ func (p *parser) enAppositionBack(c int, r *raw) (np, []np) {
 	sp := claimtrail.Span{Start: p.toks[o+1].Span.Start, End: p.toks[c-1].Span.End}
 	r.role = &sp
 	return name, nil
+}
+
+// enDashAppositionBack reads "NAME -- ROLE --" closed by the dash at c
+// (one dash token or two): the role may hold commas, so the opening is the
+// dash before it, not the last comma.
+func (p *parser) enDashAppositionBack(c int, r *raw) np {
+	e := c
+	for e-1 > p.first && p.toks[e-1].dash() {
+		e-- // "--" read as two marks
+	}
+	o := -1
+	for j := e - 1; j > p.first && j >= e-40; j-- {
+		t := &p.toks[j]
+		if t.dash() && !p.joined(j) {
+			o = j
+			break
+		}
+		if t.final() && !(t.Text == "." && isAbbrev(p.toks[j-1].Text)) || t.Kind == text.Quote {
+			return np{}
+		}
+	}
+	if o < 0 || o+1 >= e {
+		return np{}
+	}
+	for o-1 > p.first && p.toks[o-1].dash() {
+		o--
+	}
+	name := p.enSubjectBack(o, r)
+	if name.empty() || name.end != o || !p.enLooksLikeName(name) {
+		return np{}
+	}
+	first := o + 1
+	for first < e && p.toks[first].dash() {
+		first++
+	}
+	if first < e {
+		sp := claimtrail.Span{Start: p.toks[first].Span.Start, End: p.toks[e-1].Span.End}
+		r.role = &sp
+	}
+	return name
 }
 
 // enSourceLike: a subject that can be a source: it holds a name, or its
