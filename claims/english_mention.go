@@ -299,11 +299,23 @@ func (d *discourse) enDescribe(keys []string, head string) *entity {
 		if keys[0] != "the" {
 			continue
 		}
-		if contains(s.keys, head) && len(s.keys) > len(keys) || contains(s.roleKeys, head) {
+		if contains(headPart(s.keys), head) && len(s.keys) > len(keys) || contains(s.roleKeys, head) {
 			return s
 		}
 	}
 	return nil
+}
+
+// headPart is a name's words before its first preposition: "the port
+// authority" names the authority, not "a senior official at the port
+// authority", whose head is the official.
+func headPart(keys []string) []string {
+	for i, k := range keys {
+		if i > 0 && enPreps[k] {
+			return keys[:i]
+		}
+	}
+	return keys
 }
 
 // enRelativeAntecedent: "who" refers to the noun phrase before the comma

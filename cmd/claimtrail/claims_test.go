@@ -112,7 +112,7 @@ func TestClaimsFormats(t *testing.T) {
 	golden.Assert(t, filepath.Join(goldenDir, "claims-source.golden.txt"), []byte(r.stdout))
 	r = cli{}.run(t, "claims", "--db", db, "-f", "csv", "--outlet", "The Coastal Herald")
 	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
-	if err != nil || len(rows) != 8 || rows[0][0] != "version_id" || len(rows[1]) != len(claimCSVHeader) {
+	if err != nil || len(rows) != 9 || rows[0][0] != "version_id" || len(rows[1]) != len(claimCSVHeader) {
 		t.Errorf("csv: %d rows, %v", len(rows), err)
 	}
 	r = cli{}.run(t, "claims", "--db", db, "-f", "json", "--limit", "1")

@@ -185,7 +185,7 @@ func TestIngestWorkersFlag(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dsn := db(t)
 			r := cli{}.run(t, "ingest", "--db", dsn, "--workers", "3", "--batch", "1", "../../testdata/corpus")
-			if r.code != 0 || !strings.HasPrefix(r.stdout, "5 articles read: 4 added, 1 new version, 0 unchanged; 20 claims stored in ") {
+			if r.code != 0 || !strings.HasPrefix(r.stdout, "5 articles read: 4 added, 1 new version, 0 unchanged; 21 claims stored in ") {
 				t.Fatalf("ingest --workers 3: %+v", r)
 			}
 			r = cli{}.run(t, "versions", "--db", dsn, "herald-port", "-f", "jsonl")
