@@ -298,6 +298,9 @@ func (p *parser) enCands(first int) []cand {
 			continue
 		}
 		d := lx.verbs[t.Key]
+		if a := lx.adjectives[t.Key]; a != nil && a != d && p.enCopulaBefore(i) {
+			d = a // were worried that: the adjective, not the verb
+		}
 		if d == nil && p.enProgressive(i) {
 			d = lx.progressive[t.Key] // is demanding, are questioning
 		}
@@ -736,7 +739,12 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 		(p.toks[front-1].comma() || p.toks[front-1].dash()) && !p.enAdverbialBefore(p.enContentStart(front, before), front-1) &&
 			(p.enProse(p.enContentStart(front, before), front-1) || p.kind == claimtrail.ParagraphTitle))
 	infinitive := c.def.comps&CompTo != 0 && p.enInfinitive(j, limit) || c.def.comps&CompObjTo != 0 && p.enObjectTo(j, limit) > j
-	if (!inverted || j < limit && !p.toks[j].final()) && (!fronted || infinitive || p.enExplicit(j, limit) && !(quoteBefore && p.lx.complementizers[p.toks[j].Key])) {
+	// "Well, look, Clinton thinks this is a show": a clause after the cue
+	// is its content; the words before the comma are not
+	clauseAfter := fronted && !quoteBefore && !inverted && c.def.comps&CompThat != 0 && j < limit && p.toks[j].word() &&
+		(enPronouns[p.toks[j].Key] || enDeterminers[p.toks[j].Key] || isCapitalized(p.toks[j].Text)) &&
+		(p.enClauseAhead(j, limit) || j+1 < limit && enBe[p.toks[j+1].Key])
+	if (!inverted || j < limit && !p.toks[j].final()) && (!fronted || infinitive || clauseAfter || p.enExplicit(j, limit) && !(quoteBefore && p.lx.complementizers[p.toks[j].Key])) {
 		if start, typ, ok := p.enComplement(j, limit, c.def); ok {
 			if rr := p.finish(r, start, typ, p.enAdjunctCut(start.start, limit, typ)); rr != nil {
 				p.enStatement(r, c.end, j)

@@ -136,6 +136,7 @@ type Lexicon struct {
 	Lang string
 
 	verbs       map[string]*cueDef
+	adjectives  map[string]*cueDef // predicate adjectives (English), also when a verb form is spelt alike
 	participles map[string]*cueDef
 	// progressive holds every English -ing form, for "is demanding",
 	// whether or not the participle alone makes a cue.
@@ -315,6 +316,26 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 	}
 	arabic := lf.Language == claimtrail.LangArabic
 	english := lf.Language == claimtrail.LangEnglish
+	// Predicate adjectives are added after the verbs: a form that is both
+	// ("worried", "concerned") keeps its verb reading in lx.verbs for
+	// "regulators worried that", and its adjective reading in lx.adjectives
+	// for "were worried that".
+	type adjForm struct {
+		key string
+		d   *cueDef
+	}
+	var adjs []adjForm
+	defer func() {
+		for _, a := range adjs {
+			if lx.verbs[a.key] == nil {
+				lx.verbs[a.key] = a.d
+			}
+			if lx.adjectives == nil {
+				lx.adjectives = map[string]*cueDef{}
+			}
+			lx.adjectives[a.key] = a.d
+		}
+	}()
 	for _, v := range lf.Verbs {
 		d, err := newCueDef(v.Lemma, v.Class, v.Stance, v.Complements, v.Preps)
 		if err != nil {
@@ -324,7 +345,7 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 		if english && v.Adjective {
 			d.adj = true
 			for _, f := range append([]string{v.Lemma}, v.Forms...) {
-				lx.verbs[text.KeyWord(f)] = d
+				adjs = append(adjs, adjForm{text.KeyWord(f), d})
 			}
 			continue
 		}
