@@ -284,7 +284,9 @@ func (p *parser) enCands(first int) []cand {
 		}
 		if d := lx.participles[t.Key]; d != nil && !p.enProgressive(i) {
 			issuer := -1
-			if prev != nil && !(prev.comma() || prev.Key == "and" || prev.Key == "while" || prev.dash() || enByIng[prev.Key]) {
+			// ‘“...,” adding that’: the comma stands inside the quotation
+			quotedComma := prev != nil && prev.Kind == text.Quote && prev.pair >= 0 && prev.pair < i-1 && i >= 2 && toks[i-2].comma()
+			if prev != nil && !(prev.comma() || quotedComma || prev.Key == "and" || prev.Key == "while" || prev.dash() || enByIng[prev.Key]) {
 				if issuer = p.enDocumentBefore(i); issuer < 0 {
 					continue
 				}
