@@ -271,6 +271,12 @@ func (p *parser) enCands(first int) []cand {
 		if t.Key == "said" && prev != nil && prev.Key == "having" {
 			continue // "Having said that, ...": a connective, not a report
 		}
+		if d := lx.verbs[t.Key]; d != nil && d.lemma == t.Key && prev != nil && i >= first+2 && isCapitalized(prev.Text) && enDeterminers[toks[i-2].Key] && toks[i-2].Key != "that" && !isCapitalized(t.Text) {
+			continue // the McKinley plan, the Trump campaign: a noun after a name used as a modifier
+		}
+		if prev != nil && (prev.Key == "most" || prev.Key == "widely" || prev.Key == "least" || prev.Key == "much") && strings.HasSuffix(t.Key, "ed") || prev != nil && prev.Key == "most" && (t.Key == "seen" || t.Key == "known") {
+			continue // the most seen clip, widely reported: an adjective
+		}
 		if prev != nil && (enDeterminers[prev.Key] && prev.Key != "that" || prev.Key == "to" && !p.enAuxBefore(i-1)) {
 			continue // the statement, a report, to say: a noun or an infinitive
 		}
