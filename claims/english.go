@@ -56,8 +56,11 @@ var (
 	enAskers      = setOf("ask", "wonder", "question", "inquire", "query", "say", "tell", "decide", "consider", "indicate", "disclose", "reveal", "know")
 	enNumberWords = setOf("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
 		"sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "dozen", "dozens", "hundreds", "thousands")
-	enWh          = setOf("what", "how", "why", "where", "whatever", "whether")
-	enBeNot       = setOf("isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t")
+	enWh             = setOf("what", "how", "why", "where", "whatever", "whether")
+	enBeNot          = setOf("isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t")
+	enStateModifiers = setOf("member", "swing", "battleground", "gulf", "baltic", "border", "island", "city", "client", "neighboring", "neighbouring",
+		"southern", "northern", "eastern", "western", "red", "blue", "key", "other", "many", "several", "all", "both", "these", "those", "most", "some", "few", "arab", "african")
+	enConvened    = setOf("meeting", "session", "vote", "election", "elections", "referendum", "strike", "summit", "conference", "news", "press", "hearing", "recess", "halt", "truce", "ceasefire")
 	enAsides      = setOf("aside", "apart", "other")
 	enFrontedMore = setOf("along", "more", "unlike", "like", "beyond", "besides", "across", "around", "throughout", "within", "upon", "toward", "towards", "aside", "apart", "instead", "rather", "regardless", "thanks")
 	enCopulas     = setOf("seem", "seems", "seemed", "remain", "remains", "remained", "become", "becomes", "became", "appear", "appears", "appeared", "feel", "feels", "felt", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t", "'re", "’re", "'m", "’m")
@@ -270,6 +273,18 @@ func (p *parser) enCands(first int) []cand {
 		}
 		if t.Key == "said" && prev != nil && prev.Key == "having" {
 			continue // "Having said that, ...": a connective, not a report
+		}
+		if t.Key == "states" && prev != nil && enStateModifiers[prev.Key] {
+			continue // member states, swing states: a noun
+		}
+		if (t.Key == "called" || t.Key == "named" || t.Key == "dubbed") && prev != nil && prev.Kind == text.Word && !isCapitalized(prev.Text) &&
+			!enPronouns[prev.Key] && !enRelatives[prev.Key] && !enAux[prev.Key] && !enSubordinator[prev.Key] && !isConj(prev.Key) && !p.lx.negators[prev.Key] && !p.enAdverb(i-1) && !lx.adverbials[prev.Key] && !lx.sourceHead(prev.Key) && lx.unnamed[prev.Key] == "" {
+			continue // a stream called Bull Run: a name given, not a report
+		}
+		if t.Key == "called" || t.Key == "calls" || t.Key == "call" {
+			if n := p.at(i + 1); n != nil && (n.Key == "a" || n.Key == "an") && p.enConvenedAhead(i+2) {
+				continue // called an emergency meeting: convened, not said
+			}
 		}
 		if d := lx.verbs[t.Key]; d != nil && d.lemma == t.Key && prev != nil && i >= first+2 && isCapitalized(prev.Text) && enDeterminers[toks[i-2].Key] && toks[i-2].Key != "that" && !isCapitalized(t.Text) {
 			continue // the McKinley plan, the Trump campaign: a noun after a name used as a modifier
@@ -1094,6 +1109,20 @@ func (p *parser) enPhraseThenClause(j, limit int) int {
 	return j
 }
 
+// enConvenedAhead: a meeting, vote or strike is named in the three words
+// at j (called an emergency meeting, called a snap election).
+func (p *parser) enConvenedAhead(j int) bool {
+	for k := j; k < len(p.toks) && k < j+3; k++ {
+		if !p.toks[k].word() {
+			return false
+		}
+		if enConvened[p.toks[k].Key] {
+			return true
+		}
+	}
+	return false
+}
+
 // enPluralNoun: the -s form at i is a plural noun, not a verb: after a
 // number ("27 states", "two reports") or before a finite verb ("the
 // campaign-finance reports shows", "reports say").
@@ -1115,6 +1144,9 @@ func (p *parser) enPluralNoun(i int) bool {
 		}
 		if enAux[n.Key] && n.Key != "to" {
 			return true
+		}
+		if m := p.at(i + 2); m != nil && m.Key == "by" && (strings.HasSuffix(n.Key, "ed") || n.Key == "won" || n.Key == "held" || n.Key == "led" || n.Key == "run") {
+			return true // states won by Democrats: a noun and its participle
 		}
 	}
 	return false
