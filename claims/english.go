@@ -60,7 +60,10 @@ var (
 	enBeNot          = setOf("isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t")
 	enStateModifiers = setOf("member", "swing", "battleground", "gulf", "baltic", "border", "island", "city", "client", "neighboring", "neighbouring",
 		"southern", "northern", "eastern", "western", "red", "blue", "key", "other", "many", "several", "all", "both", "these", "those", "most", "some", "few", "arab", "african")
-	enConvened    = setOf("meeting", "session", "vote", "election", "elections", "referendum", "strike", "summit", "conference", "news", "press", "hearing", "recess", "halt", "truce", "ceasefire")
+	enConvened = setOf("meeting", "session", "vote", "election", "elections", "referendum", "strike", "summit", "conference", "news", "press", "hearing", "recess", "halt", "truce", "ceasefire")
+	// enFillers open spoken sentences ("Well, look, ..."), quoted in
+	// transcripts; they say nothing.
+	enFillers     = setOf("well", "look", "oh", "yes", "no", "okay", "ok", "listen", "see")
 	enAsides      = setOf("aside", "apart", "other")
 	enFrontedMore = setOf("along", "more", "unlike", "like", "beyond", "besides", "across", "around", "throughout", "within", "upon", "toward", "towards", "aside", "apart", "instead", "rather", "regardless", "thanks")
 	enCopulas     = setOf("seem", "seems", "seemed", "remain", "remains", "remained", "become", "becomes", "became", "appear", "appears", "appeared", "feel", "feels", "felt", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t", "'re", "’re", "'m", "’m")
@@ -273,6 +276,11 @@ func (p *parser) enCands(first int) []cand {
 		}
 		if t.Key == "said" && prev != nil && prev.Key == "having" {
 			continue // "Having said that, ...": a connective, not a report
+		}
+		if (t.Key == "know" || t.Key == "see" || t.Key == "mean" || t.Key == "guess") && prev != nil && (prev.Key == "you" || prev.Key == "i") {
+			if n := p.at(i + 1); n == nil || n.comma() || n.final() || n.dash() {
+				continue // "Well, look, you know, ...": a filler, not a report
+			}
 		}
 		if t.Key == "states" && prev != nil && enStateModifiers[prev.Key] {
 			continue // member states, swing states: a noun
@@ -792,7 +800,7 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 	}
 	// a subject, the attribution, then its predicate: "The latest test,
 	// North Korea said, was its biggest yet": the content runs round it
-	if fronted && j+1 < limit && p.toks[j].comma() && p.enClauseAfter(j+1, limit) && !p.enHasVerb(cs, ce) &&
+	if fronted && j+1 < limit && p.toks[j].comma() && (p.enClauseAfter(j+1, limit) || enAux[p.toks[j+1].Key] || p.clauseWord(j+1)) && !p.enHasVerb(cs, ce) &&
 		!p.isCloseQuote(front-1) && ce > cs {
 		if rr := p.finish(r, tokRange{start: cs, end: limit}, claimtrail.Indirect, limit); rr != nil {
 			return rr
@@ -801,6 +809,9 @@ func (p *parser) enVerb(c cand, limit int, before []*raw) *raw {
 	// content before the subject: "...," X said. / ..., said X.
 	if !fronted || ce <= cs {
 		return nil
+	}
+	if c.def.comps&^CompQuote == 0 && !quoteBefore {
+		return nil // "the talks will continue": continued reports only a quotation
 	}
 	typ := claimtrail.Indirect
 	if p.toks[cs].Kind == text.Quote {
@@ -882,7 +893,10 @@ func leadNP(first, last int) np {
 func (p *parser) enAdverbialBefore(a, b int) bool {
 	// "However, growth is slowing, the IMF said": a connective links the
 	// sentence to the one before; what follows it is what decides
-	for a < b && enConnectives[p.toks[a].Key] {
+	for a < b && (enConnectives[p.toks[a].Key] || enFillers[p.toks[a].Key] || p.toks[a].Key == "you" && a+1 < b && p.toks[a+1].Key == "know") {
+		if p.toks[a].Key == "you" {
+			a++ // "you know,"
+		}
 		a++
 		if a < b && p.toks[a].comma() {
 			a++
@@ -912,7 +926,7 @@ func (p *parser) enAdverbialBefore(a, b int) bool {
 	if last := &p.toks[b-1]; b-a <= 3 && last.Kind == text.Word && strings.HasSuffix(last.Key, "ly") {
 		return true // More recently, / Most importantly,
 	}
-	return b-a <= 2 && t.Kind == text.Word && !p.enHasName(np{start: a, end: b}) // Meanwhile, / Earlier on,
+	return b-a <= 2 && t.Kind == text.Word && !enDeterminers[t.Key] && !p.enHasName(np{start: a, end: b}) // Meanwhile, / Earlier on, (not "The talks,")
 }
 
 // enProse: the words [a, b) read as a sentence, with lower-case words in
@@ -946,8 +960,8 @@ func (p *parser) enExplicit(j, limit int) bool {
 // a cue verb: a clause, not a bare noun phrase.
 func (p *parser) enHasVerb(a, b int) bool {
 	for k := a; k < b; k++ {
-		if p.clauseWord(k) || p.lx.verbs[p.toks[k].Key] != nil {
-			return true
+		if p.clauseWord(k) || p.lx.verbs[p.toks[k].Key] != nil && !(k > a && enDeterminers[p.toks[k-1].Key]) {
+			return true // "the talks": a noun after a determiner
 		}
 	}
 	return false
