@@ -63,7 +63,10 @@ var (
 	enConvened = setOf("meeting", "session", "vote", "election", "elections", "referendum", "strike", "summit", "conference", "news", "press", "hearing", "recess", "halt", "truce", "ceasefire")
 	// enFillers open spoken sentences ("Well, look, ..."), quoted in
 	// transcripts; they say nothing.
-	enFillers     = setOf("well", "look", "oh", "yes", "no", "okay", "ok", "listen", "see")
+	enFillers = setOf("well", "look", "oh", "yes", "no", "okay", "ok", "listen", "see")
+	// enWhTakers report a wh-clause: "shows what it would cost", "explained
+	// how the deal works".
+	enWhTakers    = setOf("show", "reveal", "explain", "detail", "outline", "illustrate", "demonstrate", "describe", "ask", "wonder", "question", "say", "tell", "know", "decide", "disclose", "indicate", "note")
 	enAsides      = setOf("aside", "apart", "other")
 	enFrontedMore = setOf("along", "more", "unlike", "like", "beyond", "besides", "across", "around", "throughout", "within", "upon", "toward", "towards", "aside", "apart", "instead", "rather", "regardless", "thanks")
 	enCopulas     = setOf("seem", "seems", "seemed", "remain", "remains", "remained", "become", "becomes", "became", "appear", "appears", "appeared", "feel", "feels", "felt", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t", "'re", "’re", "'m", "’m")
@@ -1300,6 +1303,9 @@ func (p *parser) enComplement(j, limit int, d *cueDef) (tokRange, claimtrail.Cla
 	}
 	if (t.Key == "whether" || t.Key == "if") && enAskers[d.lemma] && j+1 < limit {
 		return tokRange{start: j, end: limit}, claimtrail.Indirect, true // asked whether the deals required ...
+	}
+	if enWh[t.Key] && t.Key != "whether" && enWhTakers[d.lemma] && j+2 < limit && !t.quoted {
+		return tokRange{start: j, end: limit}, claimtrail.Indirect, true // the slide shows what the car would cost
 	}
 	if t.colon() || t.comma() {
 		if q := p.at(j + 1); q != nil && j+1 < limit && (q.Kind == text.Quote || t.colon()) && d.comps&(CompQuote|CompThat) != 0 {
