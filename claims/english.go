@@ -51,9 +51,7 @@ var (
 	// not the start of an adverbial clause.
 	enConnectives = setOf("however", "meanwhile", "but", "and", "yet", "so", "also", "still", "moreover", "furthermore", "nevertheless", "nonetheless", "indeed", "instead", "thus", "hence", "now", "again")
 	// enIssuing are verbs whose object is a message its subject sends.
-	enIssuing = setOf("sent", "send", "sends", "sending", "released", "release", "releases", "issued", "issue", "issues", "posted", "post", "posts", "published", "publishes", "wrote", "writes", "signed", "signs", "filed", "files", "fired", "unleashed", "tweeted", "circulated", "distributed", "delivered", "penned", "aired", "ran", "launched")
-	// enAskers report a question: "asked whether the deals required ..."
-	enAskers      = setOf("ask", "wonder", "question", "inquire", "query", "say", "tell", "decide", "consider", "indicate", "disclose", "reveal", "know")
+	enIssuing     = setOf("sent", "send", "sends", "sending", "released", "release", "releases", "issued", "issue", "issues", "posted", "post", "posts", "published", "publishes", "wrote", "writes", "signed", "signs", "filed", "files", "fired", "unleashed", "tweeted", "circulated", "distributed", "delivered", "penned", "aired", "ran", "launched")
 	enNumberWords = setOf("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
 		"sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "dozen", "dozens", "hundreds", "thousands")
 	enWh             = setOf("what", "how", "why", "where", "whatever", "whether")
@@ -64,9 +62,10 @@ var (
 	// enFillers open spoken sentences ("Well, look, ..."), quoted in
 	// transcripts; they say nothing.
 	enFillers = setOf("well", "look", "oh", "yes", "no", "okay", "ok", "listen", "see")
-	// enWhTakers report a wh-clause: "shows what it would cost", "explained
-	// how the deal works".
-	enWhTakers    = setOf("show", "reveal", "explain", "detail", "outline", "illustrate", "demonstrate", "describe", "ask", "wonder", "question", "say", "tell", "know", "decide", "disclose", "indicate", "note")
+	// enWhTakers report a question or a wh-clause: "asked whether the deals
+	// required ...", "shows what it would cost", "explained how it works".
+	enWhTakers = setOf("ask", "wonder", "question", "inquire", "query", "consider", "show", "reveal", "explain", "detail", "outline",
+		"illustrate", "demonstrate", "describe", "say", "tell", "know", "decide", "disclose", "indicate", "note")
 	enAsides      = setOf("aside", "apart", "other")
 	enFrontedMore = setOf("along", "more", "unlike", "like", "beyond", "besides", "across", "around", "throughout", "within", "upon", "toward", "towards", "aside", "apart", "instead", "rather", "regardless", "thanks")
 	enCopulas     = setOf("seem", "seems", "seemed", "remain", "remains", "remained", "become", "becomes", "became", "appear", "appears", "appeared", "feel", "feels", "felt", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t", "'re", "’re", "'m", "’m")
@@ -1301,11 +1300,9 @@ func (p *parser) enComplement(j, limit int, d *cueDef) (tokRange, claimtrail.Cla
 	if p.lx.complementizers[t.Key] && j+1 < limit && (d.comps&CompThat != 0 || j > 0 && d.preps[p.toks[j-1].Key]) {
 		return tokRange{start: j + 1, end: limit}, claimtrail.Indirect, true // pointed out that ...
 	}
-	if (t.Key == "whether" || t.Key == "if") && enAskers[d.lemma] && j+1 < limit {
-		return tokRange{start: j, end: limit}, claimtrail.Indirect, true // asked whether the deals required ...
-	}
-	if enWh[t.Key] && t.Key != "whether" && enWhTakers[d.lemma] && j+2 < limit && !t.quoted {
-		return tokRange{start: j, end: limit}, claimtrail.Indirect, true // the slide shows what the car would cost
+	if (enWh[t.Key] || t.Key == "if") && enWhTakers[d.lemma] && j+1 < limit && !t.quoted {
+		// asked whether the deals required ..., the slide shows what the car would cost
+		return tokRange{start: j, end: limit}, claimtrail.Indirect, true
 	}
 	if t.colon() || t.comma() {
 		if q := p.at(j + 1); q != nil && j+1 < limit && (q.Kind == text.Quote || t.colon()) && d.comps&(CompQuote|CompThat) != 0 {

@@ -325,17 +325,6 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 		d   *cueDef
 	}
 	var adjs []adjForm
-	defer func() {
-		for _, a := range adjs {
-			if lx.verbs[a.key] == nil {
-				lx.verbs[a.key] = a.d
-			}
-			if lx.adjectives == nil {
-				lx.adjectives = map[string]*cueDef{}
-			}
-			lx.adjectives[a.key] = a.d
-		}
-	}()
 	for _, v := range lf.Verbs {
 		d, err := newCueDef(v.Lemma, v.Class, v.Stance, v.Complements, v.Preps)
 		if err != nil {
@@ -394,6 +383,15 @@ func compile(lf *LexiconFile, outlets []OutletDef) (*Lexicon, error) {
 				}
 			}
 		}
+	}
+	if len(adjs) > 0 {
+		lx.adjectives = map[string]*cueDef{}
+	}
+	for _, a := range adjs {
+		if lx.verbs[a.key] == nil {
+			lx.verbs[a.key] = a.d
+		}
+		lx.adjectives[a.key] = a.d
 	}
 	for _, n := range lf.Nouns {
 		d, err := newCueDef(n.Lemma, "speech", n.Stance, n.Complements, n.Preps)

@@ -225,7 +225,7 @@ func (r *Report) view(o HTMLOptions) *reportView {
 		av.Claims = claimViews(latest.Claims)
 		for k := range a.Versions {
 			x := &a.Versions[k]
-			row := versionRow{Number: x.Number, Captured: dateString(x.Captured), Published: dateString(x.Published), ID: x.VersionID, Claims: len(x.Claims)}
+			row := versionRow{Number: x.Number, Captured: TableTime(x.Captured), Published: TableTime(x.Published), ID: x.VersionID, Claims: len(x.Claims)}
 			if x.Changes != nil {
 				row.Changes = fmt.Sprintf("%d added, %d removed, %d changed", x.Changes.Added, x.Changes.Removed, x.Changes.Changed)
 			}

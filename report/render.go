@@ -76,7 +76,10 @@ func mdCell(s string) string {
 	return r.Replace(s)
 }
 
-func dateString(t time.Time) string {
+// TableTime is a stored time for tables: the day when the time is
+// midnight UTC, else minutes in UTC, "-" when unknown. The commands use it
+// too, so that a time reads the same in a report and in a listing.
+func TableTime(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
@@ -87,7 +90,8 @@ func dateString(t time.Time) string {
 	return t.Format("2006-01-02 15:04Z")
 }
 
-func timeCSV(t time.Time) string {
+// CSVTime is a stored time for CSV: RFC 3339 in UTC, empty when unknown.
+func CSVTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
@@ -233,11 +237,11 @@ func (r *Report) Markdown(w io.Writer) error {
 			b.WriteString("\n### Versions\n\n| version | captured | claims | added | removed | changed | words +/- | kinds |\n|---|---|---|---|---|---|---|---|\n")
 			for _, x := range a.Versions {
 				if x.Changes == nil {
-					fmt.Fprintf(&b, "| v%d | %s | %d | | | | | |\n", x.Number, dateString(x.Captured), len(x.Claims))
+					fmt.Fprintf(&b, "| v%d | %s | %d | | | | | |\n", x.Number, TableTime(x.Captured), len(x.Claims))
 					continue
 				}
 				ch := x.Changes
-				fmt.Fprintf(&b, "| v%d | %s | %d | %d | %d | %d | +%d −%d | %s |\n", x.Number, dateString(x.Captured), len(x.Claims),
+				fmt.Fprintf(&b, "| v%d | %s | %d | %d | %d | %d | +%d −%d | %s |\n", x.Number, TableTime(x.Captured), len(x.Claims),
 					ch.Added, ch.Removed, ch.Changed, ch.WordsAdded, ch.WordsRemoved, changedKinds(ch.Kinds))
 			}
 			for _, x := range a.Versions {
@@ -320,7 +324,7 @@ func (r *Report) CSV(w io.Writer) error {
 		for _, v := range a.Versions {
 			for _, c := range v.Claims {
 				rows = append(rows, []string{a.Key, itoa(v.Number), v.VersionID, v.ArticleID, a.Outlet, a.Story,
-					timeCSV(v.Published), timeCSV(v.Captured), c.ID, string(c.Type), c.Source.Mention, c.Source.Name,
+					CSVTime(v.Published), CSVTime(v.Captured), c.ID, string(c.Type), c.Source.Mention, c.Source.Name,
 					c.Source.SourceID, string(c.Source.Kind), strconv.FormatBool(Unnamed(c.Source)), c.Source.Role,
 					viaLabel(c.Via), itoa(Depth(&c)), c.Cue.Text, c.Cue.Lemma, string(c.Cue.Class), string(c.Cue.Stance),
 					strconv.FormatBool(c.Cue.Negated), c.Content.Text, itoa(c.Content.Span.Start), itoa(c.Content.Span.End),

@@ -7,9 +7,9 @@ import (
 	"strconv"
 	"text/tabwriter"
 
-	"github.com/spf13/cobra"
-
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/report"
+	"github.com/spf13/cobra"
 )
 
 type articlesOptions struct {
@@ -93,7 +93,7 @@ func runArticles(ctx context.Context, opts articlesOptions, w io.Writer) error {
 		for _, a := range as {
 			x := a.Article
 			rows = append(rows, []string{a.VersionID, x.ID, a.Version.Key, strconv.Itoa(a.Version.Number), strconv.Itoa(a.Versions),
-				strconv.Itoa(a.ClaimCount), x.Outlet, x.Story, x.Lang, timeCSV(x.Published), timeCSV(x.Captured), x.Title})
+				strconv.Itoa(a.ClaimCount), x.Outlet, x.Story, x.Lang, report.CSVTime(x.Published), report.CSVTime(x.Captured), x.Title})
 		}
 		return writeCSV(w, []string{"version_id", "article_id", "key", "version", "versions", "claims", "outlet", "story",
 			"lang", "published", "captured", "title"}, rows)
@@ -114,7 +114,7 @@ func runArticles(ctx context.Context, opts articlesOptions, w io.Writer) error {
 		if outlet == "" {
 			outlet = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\n", dateString(date), a.Versions, a.ClaimCount, outlet, a.Version.Key, oneLine(x.Title))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\n", report.TableTime(date), a.Versions, a.ClaimCount, outlet, a.Version.Key, oneLine(x.Title))
 	}
 	return tw.Flush()
 }

@@ -7,9 +7,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/report"
+	"github.com/spf13/cobra"
 )
 
 type claimsOptions struct {
@@ -146,7 +146,7 @@ func claimCSVRow(sc claimtrail.StoredClaim) []string {
 	for _, v := range c.Via {
 		via = append(via, sourceLabel(v))
 	}
-	return []string{a.VersionID, a.ID, a.Key, strconv.Itoa(a.Version), a.Outlet, a.Story, timeCSV(a.Published), timeCSV(a.Captured),
+	return []string{a.VersionID, a.ID, a.Key, strconv.Itoa(a.Version), a.Outlet, a.Story, report.CSVTime(a.Published), report.CSVTime(a.Captured),
 		c.ID, string(c.Type), c.Source.Mention, c.Source.Name, c.Source.SourceID, string(c.Source.Kind),
 		strconv.FormatBool(c.Source.Anonymous), c.Source.Role, strings.Join(via, " / "), c.Cue.Text, c.Cue.Lemma,
 		string(c.Cue.Class), string(c.Cue.Stance), strconv.FormatBool(c.Cue.Negated), c.Content.Text,
@@ -167,7 +167,7 @@ func articleHeader(a claimtrail.ArticleRef) string {
 	if date.IsZero() {
 		date = a.Captured
 	}
-	meta = append(meta, dateString(date))
+	meta = append(meta, report.TableTime(date))
 	return fmt.Sprintf("== %s v%d  (%s)", a.Key, a.Version, strings.Join(meta, ", "))
 }
 

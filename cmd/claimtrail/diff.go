@@ -9,14 +9,14 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/claims"
 	"github.com/claimtrail/claimtrail/diff"
 	"github.com/claimtrail/claimtrail/ingest"
+	"github.com/claimtrail/claimtrail/report"
 	"github.com/claimtrail/claimtrail/sources"
 	"github.com/claimtrail/claimtrail/text"
+	"github.com/spf13/cobra"
 )
 
 type diffOptions struct {
@@ -259,7 +259,7 @@ func storedVersions(ctx context.Context, opts diffOptions) (oldA, newA *claimtra
 // versionLabel names a stored version for people: its number and capture
 // time.
 func versionLabel(v claimtrail.Version) string {
-	return fmt.Sprintf("v%d (%s)", v.Number, dateString(v.Captured))
+	return fmt.Sprintf("v%d (%s)", v.Number, report.TableTime(v.Captured))
 }
 
 // diffView renders a diff for people.

@@ -261,7 +261,7 @@ func (h *serveHandler) index(w http.ResponseWriter, r *http.Request) {
 			date = a.Article.Captured
 		}
 		arows = append(arows, []report.Cell{{Text: t, Href: serveLink("article", a.VersionID)}, {Text: a.Article.Outlet, Href: serveLink("outlet", a.Article.Outlet)},
-			{Text: a.Article.Story, Href: serveLink("story", a.Article.Story)}, {Text: dateString(date)},
+			{Text: a.Article.Story, Href: serveLink("story", a.Article.Story)}, {Text: report.TableTime(date)},
 			{Text: strconv.Itoa(a.Versions)}, {Text: strconv.Itoa(a.ClaimCount)}})
 		if s := a.Article.Story; s != "" {
 			if _, ok := stories[s]; !ok {

@@ -84,26 +84,6 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 	return cw.Error()
 }
 
-// dateString is a stored time for tables: the day when the time is
-// midnight UTC, else minutes in UTC.
-func dateString(t time.Time) string {
-	if t.IsZero() {
-		return "-"
-	}
-	t = t.UTC()
-	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
-		return t.Format(time.DateOnly)
-	}
-	return t.Format("2006-01-02 15:04Z")
-}
-
-func timeCSV(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.RFC3339)
-}
-
 // parseWhen reads a --since, --until or --captured value: RFC 3339
 // (2025-03-01T14:30:00Z), a day (2025-03-01), a month (2025-03), a year
 // (2025), or an age before now (36h, 7d, 2w). With end set, a day, month

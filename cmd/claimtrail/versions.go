@@ -8,9 +8,9 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/report"
+	"github.com/spf13/cobra"
 )
 
 type versionsOptions struct {
@@ -85,7 +85,7 @@ func runVersions(ctx context.Context, opts versionsOptions, w io.Writer) error {
 	case "csv":
 		var rows [][]string
 		for _, v := range out {
-			rows = append(rows, []string{strconv.Itoa(v.Number), timeCSV(v.Captured), v.Hash, strconv.Itoa(v.Claims),
+			rows = append(rows, []string{strconv.Itoa(v.Number), report.CSVTime(v.Captured), v.Hash, strconv.Itoa(v.Claims),
 				v.ArticleID, v.VersionID, v.Key, v.Title})
 		}
 		return writeCSV(w, []string{"version", "captured", "hash", "claims", "article_id", "version_id", "key", "title"}, rows)
